@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Persistence.Seeding;
+
+/// <summary>Roles, one demo user per role and the demo intake API client. Safe to run on every start.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo!2345";
+    public const string IntakeClient = "intake";
+    public const string IntakeKey = "demo-intake-key";
+
+    public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Users =
+    [
+        ("admin@portal.local", "系统管理员 Admin", Roles.Admin),
+        ("rep@portal.local", "客服代表 王芳", Roles.Rep),
+        ("backoffice@portal.local", "后台 李娜", Roles.BackOffice),
+        ("dispatcher@portal.local", "调度 张伟", Roles.Dispatcher),
+        ("courier@portal.local", "配送员 陈强", Roles.Courier),
+        ("cashier@portal.local", "网点收银 刘洋", Roles.Cashier),
+        ("finance@portal.local", "财务稽核 赵敏", Roles.Finance),
+    ];
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.Staff)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+    }
+
+    public static async Task SeedAsync(PortalDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, DateTime nowUtc)
+    {
+        await EnsureRolesAsync(roles);
+        foreach (var (email, displayName, role) in Users)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        if (!await db.ApiClients.AnyAsync(c => c.Name == IntakeClient))
+        {
+            db.ApiClients.Add(ApiClient.Create(IntakeClient, IntakeKey, nowUtc));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

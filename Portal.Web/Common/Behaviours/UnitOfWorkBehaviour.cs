@@ -1,0 +1,58 @@
+using MediatR;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Web.Common.Behaviours;
+
+/// <summary>Marks a request that changes state: it runs in one transaction with its domain events.</summary>
+public interface ICommand<out TResponse> : IRequest<TResponse>;
+
+/// <summary>
+/// Innermost: wraps a command in a transaction (on SQLite an immediate one, so concurrent writers queue instead
+/// of failing late), saves, dispatches the domain events raised so far inside the same transaction, then commits.
+/// Queries pass straight through.
+/// </summary>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(PortalDbContext db, IMediator mediator)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse>)
+        {
+            return await next();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next();
+        await db.SaveChangesAsync(cancellationToken);
+        await DispatchDomainEvents(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+
+    private async Task DispatchDomainEvents(CancellationToken cancellationToken)
+    {
+        // Handlers of one event may raise more; keep going until the change tracker is quiet.
+        while (true)
+        {
+            var entities = db.ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+            if (entities.Count == 0)
+            {
+                return;
+            }
+
+            var events = entities.SelectMany(e => e.DomainEvents).ToList();
+            entities.ForEach(e => e.ClearDomainEvents());
+            foreach (var domainEvent in events)
+            {
+                var notification = (INotification)Activator.CreateInstance(typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType()), domainEvent)!;
+                await mediator.Publish(notification, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Carries a domain event to MediatR notification handlers without the domain knowing MediatR.</summary>
+public sealed record DomainEventNotification<TEvent>(TEvent Event) : INotification where TEvent : IDomainEvent;

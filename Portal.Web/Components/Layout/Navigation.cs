@@ -1,0 +1,26 @@
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Web.Components.Layout;
+
+/// <summary>
+/// The areas of the portal and which roles use them. The menu shows only these for the user's roles;
+/// each page also carries [Authorize(Roles = ...)], which is what the server enforces.
+/// </summary>
+public static class Navigation
+{
+    public sealed record Area(string Href, string Title, string Icon, params string[] Roles);
+
+    public static readonly IReadOnlyList<Area> Areas =
+    [
+        new("rep", "Rep workspace", "support_agent", Roles.Rep),
+        new("backoffice", "Back office", "assignment_ind", Roles.BackOffice),
+        new("dispatch", "Dispatch", "local_shipping", Roles.Dispatcher),
+        new("courier", "My deliveries", "delivery_dining", Roles.Courier),
+        new("cashier", "Station cashier", "point_of_sale", Roles.Cashier),
+        new("finance", "Finance audit", "account_balance", Roles.Finance),
+        new("admin", "Administration", "admin_panel_settings", Roles.Admin),
+    ];
+
+    public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>
+        Areas.Where(a => a.Roles.Any(user.IsInRole));
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Persistence.Seeding;
+using Portal.Web.Api;
+using Portal.Web.Common;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Errors;
+using Portal.Web.Common.Security;
+using Portal.Web.Components;
+using Radzen;
+
+namespace Portal.Web;
+
+/// <summary>Composition root. Tests and the E2E host start the same app that Program.cs runs.</summary>
+public static class PortalApp
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("zh-CN")];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = builder.Services;
+
+        services.AddPortalPersistence(ResolveConnectionString(builder));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, Portal.Domain.Common.SystemClock>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<ScopedSender>();
+        services.AddScoped<UiSender>();
+        services.AddPortalMediator();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            o.DisconnectedCircuitMaxRetained = 100;
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        });
+        services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddRadzenComponents();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "portal.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        // Cookies are re-checked against the user's security stamp every minute; requests are checked on every send.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiEndpoints.Policy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Integration));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<ApiKeyDocumentTransformer>();
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapApiEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>Applies migrations, and in Development seeds the demo accounts (and demo data) idempotently.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await PersistenceSetup.MigrateAsync(db);
+        if (app.Environment.IsDevelopment())
+        {
+            await DemoAccounts.SeedAsync(
+                db,
+                scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(),
+                scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+                DateTime.UtcNow);
+        }
+        else
+        {
+            await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        }
+    }
+
+    /// <summary>A relative SQLite file is placed under the app's content root, so the app runs from any working folder.</summary>
+    private static string ResolveConnectionString(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString("Portal") ?? "Data Source=App_Data/portal.db";
+        var csb = new SqliteConnectionStringBuilder(configured);
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.Combine(builder.Environment.ContentRootPath, csb.DataSource);
+        }
+
+        csb.Pooling = true;
+        csb.DefaultTimeout = 30;
+        return csb.ToString();
+    }
+}
