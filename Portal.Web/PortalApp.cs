@@ -9,7 +9,6 @@ using Microsoft.Data.Sqlite;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
-using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Web.Api;
 using Portal.Web.Common;
 using Portal.Web.Common.Behaviours;
@@ -25,13 +24,17 @@ public static class PortalApp
 {
     public static readonly CultureInfo[] Cultures = [new("en"), new("zh-CN")];
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        Build(new WebApplicationOptions { Args = args }, configure);
+
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(options);
         configure?.Invoke(builder);
         var services = builder.Services;
 
         services.AddPortalPersistence(ResolveConnectionString(builder));
+        services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, Portal.Domain.Common.SystemClock>();
         services.AddScoped<ICurrentUser, CurrentUser>();
@@ -40,6 +43,9 @@ public static class PortalApp
         services.AddPortalMediator();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
         {
             o.DisconnectedCircuitMaxRetained = 100;
@@ -128,26 +134,6 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    }
-
-    /// <summary>Applies migrations, and in Development seeds the demo accounts (and demo data) idempotently.</summary>
-    public static async Task PrepareDatabaseAsync(WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await PersistenceSetup.MigrateAsync(db);
-        if (app.Environment.IsDevelopment())
-        {
-            await DemoAccounts.SeedAsync(
-                db,
-                scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(),
-                scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
-                DateTime.UtcNow);
-        }
-        else
-        {
-            await DemoAccounts.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        }
     }
 
     /// <summary>A relative SQLite file is placed under the app's content root, so the app runs from any working folder.</summary>

@@ -1,7 +1,5 @@
 using Portal.Web;
 
-var app = PortalApp.Build(args);
-await PortalApp.PrepareDatabaseAsync(app);
-await app.RunAsync();
+await PortalApp.Build(args).RunAsync();
 
 public partial class Program;

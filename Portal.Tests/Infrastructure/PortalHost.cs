@@ -1,0 +1,149 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Persistence.Seeding;
+using Portal.Web;
+using Portal.Web.Common;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (same composition root as Program.cs) on the real HTTP pipeline in memory, against its own
+/// SQLite file, migrated and seeded with the demo accounts exactly as the run command does.
+/// </summary>
+public sealed partial class PortalHost : IAsyncDisposable
+{
+    private readonly string _databasePath;
+
+    private PortalHost(WebApplication app, string databasePath)
+    {
+        App = app;
+        _databasePath = databasePath;
+    }
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<PortalHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+        var app = PortalApp.Build(
+            new WebApplicationOptions
+            {
+                EnvironmentName = environment,
+                ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            },
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={databasePath}";
+                builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+                configure?.Invoke(builder);
+            });
+        await app.StartAsync();
+        return new PortalHost(app, databasePath);
+    }
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateClient()
+    {
+        var handler = new CookieContainerHandler { InnerHandler = App.GetTestServer().CreateHandler() };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+    }
+
+    public HttpClient CreateApiClient(string? apiKey = DemoAccounts.IntakeKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Signs in through the real sign-in form (antiforgery token included) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoAccounts.Password)
+    {
+        var page = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/Account/Login", form);
+    }
+
+    /// <summary>Where a redirect points, as a local path and query ("http://localhost/x?y" and "/x?y" both give "/x?y").</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} is not a redirect");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>The principal the sign-in cookie would carry for a user, for sending requests in slice tests.</summary>
+    public async Task<ClaimsPrincipal> PrincipalFor(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
+        return await signIn.CreateUserPrincipalAsync(user);
+    }
+
+    public Task<TResponse> Send<TResponse>(MediatR.IRequest<TResponse> request, ClaimsPrincipal user) =>
+        Services.GetRequiredService<ScopedSender>().Send(request, user);
+
+    public async Task<T> WithDb<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async Task WithUsers(Func<UserManager<PortalUser>, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>One portal shared by the tests of a class; each test creates its own data.</summary>
+public sealed class PortalHostFixture : IAsyncLifetime
+{
+    public PortalHost Host { get; private set; } = default!;
+
+    public async Task InitializeAsync() => Host = await PortalHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
