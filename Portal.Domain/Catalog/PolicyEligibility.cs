@@ -1,0 +1,84 @@
+using Portal.Domain.Common;
+using Portal.Domain.Customers;
+using Portal.Domain.Shared;
+
+namespace Portal.Domain.Catalog;
+
+/// <summary>Who a policy is for. Empty tier list means any tier; every required tag must be present.</summary>
+public sealed record PolicyEligibility
+{
+    private PolicyEligibility(Money? minPlanFee, Money? maxPlanFee, CustomerTier[] allowedTiers, string[] requiredTags)
+    {
+        MinPlanFee = minPlanFee;
+        MaxPlanFee = maxPlanFee;
+        AllowedTiers = allowedTiers;
+        RequiredTags = requiredTags;
+    }
+
+    public static PolicyEligibility Anyone { get; } = new(null, null, [], []);
+
+    public Money? MinPlanFee { get; }
+
+    public Money? MaxPlanFee { get; }
+
+    public IReadOnlyList<CustomerTier> AllowedTiers { get; }
+
+    public IReadOnlyList<string> RequiredTags { get; }
+
+    public static PolicyEligibility Create(
+        Money? minPlanFee = null,
+        Money? maxPlanFee = null,
+        IEnumerable<CustomerTier>? allowedTiers = null,
+        IEnumerable<string>? requiredTags = null)
+    {
+        if (minPlanFee is { } min && maxPlanFee is { } max && min > max)
+        {
+            throw new DomainException(
+                "policy.invalid", $"Minimum plan fee {min} is above the maximum {max}");
+        }
+
+        return new PolicyEligibility(
+            minPlanFee,
+            maxPlanFee,
+            (allowedTiers ?? []).Distinct().Order().ToArray(),
+            (requiredTags ?? [])
+                .Select(t => Require.Text(t, "Required tag", 30, "policy.invalid").ToLowerInvariant())
+                .Distinct()
+                .ToArray());
+    }
+
+    /// <summary>Null when the profile qualifies, otherwise the reason the rep reads out.</summary>
+    public string? ReasonToRefuse(CustomerProfile profile)
+    {
+        if (MinPlanFee is not null || MaxPlanFee is not null)
+        {
+            var fee = profile.CurrentPlanFee;
+            if (fee is null || (MinPlanFee is { } min && fee < min) || (MaxPlanFee is { } max && fee > max))
+            {
+                var current = fee is null ? "this customer has no plan" : $"this customer pays {fee}";
+                return $"Only for customers on a plan of {DescribeFeeRange()} a month; {current}";
+            }
+        }
+
+        if (AllowedTiers.Count > 0 && !AllowedTiers.Contains(profile.Tier))
+        {
+            return $"Only for {string.Join(" or ", AllowedTiers.Select(t => t.DisplayName()))} customers";
+        }
+
+        var missing = RequiredTags.Where(t => !profile.HasTag(t)).ToArray();
+        return missing.Length switch
+        {
+            0 => null,
+            1 => $"Customer lacks tag '{missing[0]}'",
+            _ => $"Customer lacks tags {string.Join(", ", missing.Select(t => $"'{t}'"))}",
+        };
+    }
+
+    private string DescribeFeeRange() => (MinPlanFee, MaxPlanFee) switch
+    {
+        ({ } min, { } max) => $"{min}–{max}",
+        ({ } min, null) => $"at least {min}",
+        (null, { } max) => $"at most {max}",
+        _ => "any fee",
+    };
+}

@@ -1,0 +1,10 @@
+namespace Portal.Domain.Catalog;
+
+public enum ProductKind
+{
+    Plan,
+    AddOn,
+    Handset,
+    Sim,
+    Accessory,
+}

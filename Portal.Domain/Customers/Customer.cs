@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Portal.Domain.Common;
+using Portal.Domain.Shared;
+
+namespace Portal.Domain.Customers;
+
+/// <summary>A subscriber of the operator, identified by their mobile number.</summary>
+public sealed partial class Customer : Entity
+{
+    private readonly List<Address> _addresses = [];
+    private readonly List<string> _tags = [];
+
+    private Customer()
+    {
+        Phone = null!;
+        Name = null!;
+    }
+
+    public Msisdn Phone { get; private set; }
+
+    public string Name { get; private set; }
+
+    public ResidentId? IdNumber { get; private set; }
+
+    public IReadOnlyList<Address> Addresses => _addresses;
+
+    public Address? DefaultAddress => _addresses.FirstOrDefault();
+
+    public string? CurrentPlanSku { get; private set; }
+
+    public Money? CurrentPlanFee { get; private set; }
+
+    public CustomerTier Tier { get; private set; }
+
+    public IReadOnlyCollection<string> Tags => _tags;
+
+    public CustomerProfile Profile => new(CurrentPlanFee, Tier, _tags.ToArray());
+
+    public static Customer Register(Msisdn phone, string name, CustomerTier tier = CustomerTier.Standard) => new()
+    {
+        Phone = phone,
+        Name = Require.Text(name, "Customer name", 50, "customer.invalid"),
+        Tier = tier,
+    };
+
+    public void AddAddress(Address address)
+    {
+        if (_addresses.Contains(address))
+        {
+            throw new DomainException("customer.duplicate_address", $"The customer already has the address {address}");
+        }
+
+        _addresses.Add(address);
+    }
+
+    public void ChangePlan(string sku, Money monthlyFee)
+    {
+        CurrentPlanSku = Require.Text(sku, "Plan SKU", 32, "customer.invalid").ToUpperInvariant();
+        CurrentPlanFee = Require.NotNegative(monthlyFee, "Monthly plan fee", "customer.invalid");
+    }
+
+    public void ChangeTier(CustomerTier tier) => Tier = tier;
+
+    /// <summary>Records the real-name ID; once recorded it can only be confirmed, never silently replaced.</summary>
+    public void RecordIdNumber(ResidentId idNumber)
+    {
+        if (IdNumber is not null && IdNumber != idNumber)
+        {
+            throw new DomainException(
+                "customer.id_number_mismatch",
+                $"This customer is registered with ID {IdNumber.Masked}, not {idNumber.Masked}");
+        }
+
+        IdNumber = idNumber;
+    }
+
+    public void AddTag(string tag)
+    {
+        var normalised = NormaliseTag(tag);
+        if (_tags.Contains(normalised))
+        {
+            throw new DomainException("customer.duplicate_tag", $"The customer already has tag '{normalised}'");
+        }
+
+        _tags.Add(normalised);
+    }
+
+    public void RemoveTag(string tag)
+    {
+        if (!_tags.Remove(NormaliseTag(tag)))
+        {
+            throw new DomainException("customer.unknown_tag", $"The customer has no tag '{tag.Trim()}'");
+        }
+    }
+
+    private static string NormaliseTag(string tag)
+    {
+        var normalised = Require.Text(tag, "Tag", 30, "customer.invalid_tag").ToLowerInvariant();
+        return TagPattern().IsMatch(normalised)
+            ? normalised
+            : throw new DomainException("customer.invalid_tag", $"Tag '{normalised}' may contain only a–z, 0–9 and '-'");
+    }
+
+    [GeneratedRegex("^[a-z0-9-]+$")]
+    private static partial Regex TagPattern();
+}

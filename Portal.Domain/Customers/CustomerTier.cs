@@ -1,0 +1,19 @@
+namespace Portal.Domain.Customers;
+
+/// <summary>The operator's star rating of a customer; some policies are reserved for higher tiers.</summary>
+public enum CustomerTier
+{
+    Standard,
+    FourStarPlus,
+    Vip,
+}
+
+public static class CustomerTierNames
+{
+    public static string DisplayName(this CustomerTier tier) => tier switch
+    {
+        CustomerTier.FourStarPlus => "4-star+",
+        CustomerTier.Vip => "VIP",
+        _ => "Standard",
+    };
+}
