@@ -1,5 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalog;
+using Portal.Domain.Common;
+using Portal.Domain.Customers;
+using Portal.Domain.Inventory;
+using Portal.Domain.Marketing;
+using Portal.Domain.Orders;
+using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Persistence;
@@ -7,10 +14,34 @@ namespace Portal.Infrastructure.Persistence;
 public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<StockLocation> StockLocations => Set<StockLocation>();
+    public DbSet<StockItem> StockItems => Set<StockItem>();
+    public DbSet<SerialUnit> SerialUnits => Set<SerialUnit>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Money>().HaveConversion<Conversions.MoneyConverter>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Msisdn>().HaveConversion<Conversions.MsisdnConverter>().HaveMaxLength(11);
+        configurationBuilder.Properties<ResidentId>().HaveConversion<Conversions.ResidentIdConverter>().HaveMaxLength(18);
+        configurationBuilder.Properties<TrackingCode>().HaveConversion<Conversions.TrackingCodeConverter>().HaveMaxLength(16);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // Domain events live only in memory until the unit of work dispatches them.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Ignore(nameof(Entity.DomainEvents));
+        }
     }
 }

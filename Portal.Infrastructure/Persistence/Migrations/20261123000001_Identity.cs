@@ -16,10 +16,10 @@ public sealed class Identity : Migration
             name: "AspNetRoles",
             columns: table => new
             {
-                Id = table.Column<string>(type: "TEXT", nullable: false),
-                Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                Id = table.Column<string>(nullable: false),
+                Name = table.Column<string>(maxLength: 256, nullable: true),
+                NormalizedName = table.Column<string>(maxLength: 256, nullable: true),
+                ConcurrencyStamp = table.Column<string>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_AspNetRoles", x => x.Id));
 
@@ -27,22 +27,22 @@ public sealed class Identity : Migration
             name: "AspNetUsers",
             columns: table => new
             {
-                Id = table.Column<string>(type: "TEXT", nullable: false),
-                DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                Id = table.Column<string>(nullable: false),
+                DisplayName = table.Column<string>(maxLength: 100, nullable: false),
+                UserName = table.Column<string>(maxLength: 256, nullable: true),
+                NormalizedUserName = table.Column<string>(maxLength: 256, nullable: true),
+                Email = table.Column<string>(maxLength: 256, nullable: true),
+                NormalizedEmail = table.Column<string>(maxLength: 256, nullable: true),
+                EmailConfirmed = table.Column<bool>(nullable: false),
+                PasswordHash = table.Column<string>(nullable: true),
+                SecurityStamp = table.Column<string>(nullable: true),
+                ConcurrencyStamp = table.Column<string>(nullable: true),
+                PhoneNumber = table.Column<string>(nullable: true),
+                PhoneNumberConfirmed = table.Column<bool>(nullable: false),
+                TwoFactorEnabled = table.Column<bool>(nullable: false),
+                LockoutEnd = table.Column<DateTimeOffset>(nullable: true),
+                LockoutEnabled = table.Column<bool>(nullable: false),
+                AccessFailedCount = table.Column<int>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_AspNetUsers", x => x.Id));
 
@@ -50,11 +50,11 @@ public sealed class Identity : Migration
             name: "ApiClients",
             columns: table => new
             {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Name = table.Column<string>(maxLength: 100, nullable: false),
+                KeyHash = table.Column<string>(maxLength: 64, nullable: false),
+                IsActive = table.Column<bool>(nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_ApiClients", x => x.Id));
 
@@ -62,10 +62,10 @@ public sealed class Identity : Migration
             name: "AspNetRoleClaims",
             columns: table => new
             {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                RoleId = table.Column<string>(nullable: false),
+                ClaimType = table.Column<string>(nullable: true),
+                ClaimValue = table.Column<string>(nullable: true),
             },
             constraints: table =>
             {
@@ -77,10 +77,10 @@ public sealed class Identity : Migration
             name: "AspNetUserClaims",
             columns: table => new
             {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                UserId = table.Column<string>(type: "TEXT", nullable: false),
-                ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                ClaimValue = table.Column<string>(type: "TEXT", nullable: true),
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                UserId = table.Column<string>(nullable: false),
+                ClaimType = table.Column<string>(nullable: true),
+                ClaimValue = table.Column<string>(nullable: true),
             },
             constraints: table =>
             {
@@ -92,10 +92,10 @@ public sealed class Identity : Migration
             name: "AspNetUserLogins",
             columns: table => new
             {
-                LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                UserId = table.Column<string>(type: "TEXT", nullable: false),
+                LoginProvider = table.Column<string>(nullable: false),
+                ProviderKey = table.Column<string>(nullable: false),
+                ProviderDisplayName = table.Column<string>(nullable: true),
+                UserId = table.Column<string>(nullable: false),
             },
             constraints: table =>
             {
@@ -107,8 +107,8 @@ public sealed class Identity : Migration
             name: "AspNetUserRoles",
             columns: table => new
             {
-                UserId = table.Column<string>(type: "TEXT", nullable: false),
-                RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                UserId = table.Column<string>(nullable: false),
+                RoleId = table.Column<string>(nullable: false),
             },
             constraints: table =>
             {
@@ -121,10 +121,10 @@ public sealed class Identity : Migration
             name: "AspNetUserTokens",
             columns: table => new
             {
-                UserId = table.Column<string>(type: "TEXT", nullable: false),
-                LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                Name = table.Column<string>(type: "TEXT", nullable: false),
-                Value = table.Column<string>(type: "TEXT", nullable: true),
+                UserId = table.Column<string>(nullable: false),
+                LoginProvider = table.Column<string>(nullable: false),
+                Name = table.Column<string>(nullable: false),
+                Value = table.Column<string>(nullable: true),
             },
             constraints: table =>
             {
