@@ -17,6 +17,8 @@ public static class ApiEndpoints
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new ApiClientInfo(user.Identity?.Name ?? "")))
             .WithName("WhoAmI")
             .WithSummary("The integration client the X-Api-Key header belongs to.");
+
+        api.MapCatalogEndpoints();
     }
 
     public sealed record ApiClientInfo(string Client);

@@ -22,6 +22,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IHostEnvi
         if (environment.IsDevelopment())
         {
             await DemoAccounts.SeedAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), roles, time.GetUtcNow().UtcDateTime);
+            await DemoCatalog.SeedAsync(db, time.GetUtcNow().UtcDateTime);
         }
         else
         {
