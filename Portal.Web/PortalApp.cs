@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Portal.Domain.Common;
+using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Api;
@@ -35,6 +36,8 @@ public static class PortalApp
 
         services.AddPortalPersistence(ResolveConnectionString(builder));
         services.AddHostedService<DatabaseInitializer>();
+        services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
+        services.AddSingleton<IBssAdapter, SimulatedBss>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, Portal.Domain.Common.SystemClock>();
         services.AddScoped<ICurrentUser, CurrentUser>();
@@ -116,7 +119,9 @@ public static class PortalApp
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // API clients get problem details for bare error statuses; people get a page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");

@@ -19,6 +19,7 @@ public static class ApiEndpoints
             .WithSummary("The integration client the X-Api-Key header belongs to.");
 
         api.MapCatalogEndpoints();
+        api.MapOrderEndpoints();
     }
 
     public sealed record ApiClientInfo(string Client);

@@ -16,6 +16,11 @@ public static class ProblemMapping
         UnauthenticatedRequestException => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
         ForbiddenRequestException f => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: f.Message),
         NotFoundException n => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: n.Message),
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Someone else changed this at the same time.",
+            detail: "Reload and try again.",
+            extensions: new Dictionary<string, object?> { ["code"] = "concurrency" }),
         DomainException d => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "The request conflicts with the current state.",

@@ -1,0 +1,75 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Customers;
+using Portal.Domain.Shared;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Security;
+
+namespace Portal.Web.Features.Customers;
+
+/// <summary>
+/// What the rep sees on opening a caller: who they are, their plan and tier, and the offers they are eligible for
+/// with the script to read (统一政策视图). Offers they are not eligible for are listed with the reason.
+/// </summary>
+public static class FindCustomer
+{
+    [AuthorizeRequest(Roles.Rep, Roles.BackOffice)]
+    public sealed record Query(string Phone) : IRequest<CustomerCard?>;
+
+    public sealed record CustomerCard(
+        string Phone,
+        string Name,
+        string? IdNumberMasked,
+        string? CurrentPlanSku,
+        decimal? CurrentPlanFee,
+        CustomerTier Tier,
+        IReadOnlyList<string> Tags,
+        IReadOnlyList<AddressRow> Addresses,
+        IReadOnlyList<Offer> Offers);
+
+    public sealed record AddressRow(string City, string District, string Line);
+
+    public sealed record Offer(string Code, string Name, string CallScript, string Effect, bool IsEligible, string? Reason);
+
+    internal sealed class Handler(PortalDbContext db, IClock clock) : IRequestHandler<Query, CustomerCard?>
+    {
+        public async Task<CustomerCard?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (!Msisdn.TryParse(request.Phone, out var phone, out var error))
+            {
+                throw RequestValidationException.For(nameof(Query.Phone), error);
+            }
+
+            var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken);
+            if (customer is null)
+            {
+                return null;
+            }
+
+            var policies = await db.Policies.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
+            var offers = policies
+                .Select(p => (Policy: p, Result: p.CheckEligibility(customer.Profile, clock.UtcNow)))
+                .OrderByDescending(x => x.Result.IsEligible).ThenBy(x => x.Policy.Code, StringComparer.Ordinal)
+                .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Reason))
+                .ToList();
+
+            return new CustomerCard(
+                customer.Phone.Value,
+                customer.Name,
+                customer.IdNumber?.Masked,
+                customer.CurrentPlanSku,
+                customer.CurrentPlanFee?.Amount,
+                customer.Tier,
+                customer.Tags.Order(StringComparer.Ordinal).ToList(),
+                customer.Addresses.Select(a => new AddressRow(a.City, a.District, a.Line)).ToList(),
+                offers);
+        }
+
+        private static string Describe(Domain.Catalog.PolicyEffect effect) => effect.Kind == Domain.Catalog.PolicyEffectKind.Discount
+            ? $"-{effect.Amount}"
+            : $"prestore {effect.Amount}, credit {effect.Credit}";
+    }
+}
