@@ -13,6 +13,7 @@ public static class MediatorSetup
     public static IServiceCollection AddPortalMediator(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
