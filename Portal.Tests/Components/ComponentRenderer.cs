@@ -17,6 +17,7 @@ public static class ComponentRenderer
             .AddLocalization(o => o.ResourcesPath = "Resources")
             .AddRadzenComponents()
             .AddSingleton<IJSRuntime, NoBrowser>()
+            .AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
