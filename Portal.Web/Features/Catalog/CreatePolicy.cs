@@ -57,8 +57,8 @@ public static partial class CreatePolicy
                 .When(c => c.MinPlanFee is not null && c.MaxPlanFee is not null)
                 .WithMessage("Minimum plan fee cannot be above the maximum plan fee.");
             RuleFor(c => c.AllowedTiers).Must(t => t is null || t.All(Enum.IsDefined)).WithMessage("Choose tiers from the list.");
-            RuleForEach(c => c.RequiredTags)
-                .Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 30)
+            RuleFor(c => c.RequiredTags)
+                .Must(tags => tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 30))
                 .WithMessage("Each required tag must be 1–30 characters.");
             RuleFor(c => c.EffectKind).IsInEnum().WithMessage("Choose what the policy gives.");
             RuleFor(c => c.Amount)
