@@ -1,0 +1,50 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Shared;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Security;
+
+namespace Portal.Web.Features.Catalog;
+
+/// <summary>Renames a product and/or changes its price (a plan's monthly fee); unchanged values are left alone.</summary>
+public static class UpdateProduct
+{
+    [AuthorizeRequest(Roles.Admin)]
+    public sealed record Command(string Sku, string? Name, decimal Price) : ICommand<MediatR.Unit>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Sku).NotEmpty().WithMessage("SKU is required.");
+            RuleFor(c => c.Name).Text("Name", 100);
+            RuleFor(c => c.Price).Amount("Price");
+        }
+    }
+
+    internal sealed class Handler(PortalDbContext db, IClock clock) : MediatR.IRequestHandler<Command, MediatR.Unit>
+    {
+        public async Task<MediatR.Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var sku = CatalogRules.NormaliseCode(request.Sku);
+            var product = await db.Products.SingleOrDefaultAsync(p => p.Sku == sku, cancellationToken)
+                ?? throw new NotFoundException($"Product {sku}");
+
+            if (request.Name!.Trim() != product.Name)
+            {
+                product.Rename(request.Name);
+            }
+
+            var price = Money.Yuan(request.Price);
+            if (price != product.Price)
+            {
+                product.ChangePrice(price, clock.UtcNow);
+            }
+
+            return MediatR.Unit.Value;
+        }
+    }
+}
