@@ -1,0 +1,27 @@
+namespace Portal.E2E.Pages;
+
+/// <summary>A seeded demo user and the one area of the portal its role works in.</summary>
+public sealed record DemoUser(string Role, string Email, string Href, string EnglishTitle, string ChineseTitle)
+{
+    public override string ToString() => Role; // readable Theory case names
+}
+
+/// <summary>The demo users the app seeds in Development (password <see cref="Password"/>).</summary>
+public static class DemoUsers
+{
+    public const string Password = "Demo!2345";
+
+    public static readonly DemoUser Rep = new("Rep", "rep@portal.local", "rep", "Rep workspace", "客服工作台");
+    public static readonly DemoUser BackOffice = new("BackOffice", "backoffice@portal.local", "backoffice", "Back office", "后台工作台");
+    public static readonly DemoUser Dispatcher = new("Dispatcher", "dispatcher@portal.local", "dispatch", "Dispatch", "配送调度");
+    public static readonly DemoUser Courier = new("Courier", "courier@portal.local", "courier", "My deliveries", "我的配送");
+    public static readonly DemoUser Cashier = new("Cashier", "cashier@portal.local", "cashier", "Station cashier", "网点收银");
+    public static readonly DemoUser Finance = new("Finance", "finance@portal.local", "finance", "Finance audit", "财务稽核");
+    public static readonly DemoUser Admin = new("Admin", "admin@portal.local", "admin", "Administration", "系统管理");
+
+    public static readonly IReadOnlyList<DemoUser> All = [Rep, BackOffice, Dispatcher, Courier, Cashier, Finance, Admin];
+
+    public static TheoryData<string> Roles => new(All.Select(u => u.Role));
+
+    public static DemoUser ForRole(string role) => All.Single(u => u.Role == role);
+}

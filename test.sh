@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test (unit, slice, component and browser E2E) in Release, installing what the E2E tests need.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# The browser tests drive Debian's Chromium (`playwright install` cannot download browsers here) and need
+# CJK fonts to render the Chinese UI.
+need_packages=()
+[[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+  need_packages+=(fonts-noto-cjk)
+fi
+if (( ${#need_packages[@]} )); then
+  echo "Installing ${need_packages[*]} (E2E tests need them)..."
+  sudo_cmd=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Release everywhere: the E2E fixture starts Portal.Web/bin/Release/... because its own assembly runs from
+# Portal.E2E/bin/Release/... (it has no project reference to Portal.Web, so the solution build must build it).
+dotnet build Portal.sln -c Release
+dotnet test Portal.sln -c Release --no-build --logger "console;verbosity=normal"
