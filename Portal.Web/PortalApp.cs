@@ -16,6 +16,7 @@ using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Errors;
 using Portal.Web.Common.Security;
 using Portal.Web.Components;
+using Portal.Web.Features.Opportunities;
 using Radzen;
 
 namespace Portal.Web;
@@ -44,6 +45,8 @@ public static class PortalApp
         services.AddSingleton<ScopedSender>();
         services.AddScoped<UiSender>();
         services.AddPortalMediator();
+        services.AddMemoryCache();
+        services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.

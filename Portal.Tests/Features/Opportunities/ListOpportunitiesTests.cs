@@ -1,0 +1,160 @@
+using Portal.Domain.Marketing;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Opportunities;
+using Portal.Web.Common.Security;
+using static Portal.Tests.Features.Opportunities.OpportunityTestData;
+using Queue = Portal.Web.Features.Opportunities.ListOpportunities.Queue;
+
+namespace Portal.Tests.Features.Opportunities;
+
+public sealed class ListOpportunitiesTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
+{
+    private PortalHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_new_queue_holds_unclaimed_opportunities_oldest_first()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var younger = await Register(Host, TimeSpan.FromMinutes(10));
+        var older = await Register(Host, TimeSpan.FromMinutes(20));
+        var claimed = await Register(Host, TimeSpan.FromMinutes(30));
+        await Host.Send(new ClaimOpportunity.Command(claimed), backOffice);
+
+        var result = await Host.Send(new ListOpportunities.Query(Queue.New), backOffice);
+
+        var numbers = result.Rows.Select(r => r.Number).ToList();
+        Assert.True(numbers.IndexOf(older) >= 0 && numbers.IndexOf(older) < numbers.IndexOf(younger), "oldest first");
+        Assert.DoesNotContain(claimed, numbers);
+        Assert.All(result.Rows, r => Assert.Equal(OpportunityStatus.New, r.Status));
+    }
+
+    [Fact]
+    public async Task Mine_holds_what_I_claimed_and_not_what_a_colleague_claimed()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var (_, colleague) = await NewBackOfficeUser(Host);
+        var mine = await Register(Host);
+        var theirs = await Register(Host);
+        await Host.Send(new ClaimOpportunity.Command(mine), backOffice);
+        await Host.Send(new ClaimOpportunity.Command(theirs), colleague);
+
+        var result = await Host.Send(new ListOpportunities.Query(Queue.Mine), backOffice);
+
+        var row = Assert.Single(result.Rows, r => r.Number == mine);
+        Assert.Equal(OpportunityStatus.Claimed, row.Status);
+        Assert.Equal(BackOffice, row.ClaimedBy);
+        Assert.DoesNotContain(result.Rows, r => r.Number == theirs);
+        Assert.Contains((await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice)).Rows, r => r.Number == theirs);
+    }
+
+    [Fact]
+    public async Task Overdue_holds_what_nobody_contacted_within_the_default_four_hours()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var stale = await Register(Host, TimeSpan.FromHours(5));
+        var recent = await Register(Host, TimeSpan.FromHours(3));
+        var staleButContacted = await Register(Host, TimeSpan.FromHours(5));
+        await Host.Send(new ClaimOpportunity.Command(staleButContacted), backOffice);
+        await Host.Send(new LogContactAttempt.Command(staleButContacted, Guid.NewGuid(), ContactOutcome.NoAnswer, null), backOffice);
+
+        var overdue = await Host.Send(new ListOpportunities.Query(Queue.Overdue), backOffice);
+        var all = await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice);
+
+        Assert.Contains(overdue.Rows, r => r.Number == stale && r.IsOverdue);
+        Assert.DoesNotContain(overdue.Rows, r => r.Number == recent || r.Number == staleButContacted);
+        Assert.False(all.Rows.Single(r => r.Number == recent).IsOverdue);
+        Assert.Equal(1, all.Rows.Single(r => r.Number == staleButContacted).ContactAttempts);
+    }
+
+    [Fact]
+    public async Task Rows_show_a_masked_phone_the_preference_and_the_age()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var number = await Register(Host, TimeSpan.FromHours(2));
+        var opportunity = await Load(Host, number);
+
+        var row = Assert.Single((await Host.Send(new ListOpportunities.Query(Queue.AllOpen, number), backOffice)).Rows);
+
+        Assert.Equal(opportunity.Phone.Masked, row.MaskedPhone);
+        Assert.DoesNotContain(opportunity.Phone.Value, row.MaskedPhone);
+        Assert.Equal(opportunity.CustomerName, row.CustomerName);
+        Assert.Equal(ContactChannel.Callback, row.Channel);
+        Assert.Equal(opportunity.PreferredAtUtc, row.PreferredAtUtc, TimeSpan.FromSeconds(1));
+        Assert.InRange(row.Age, TimeSpan.FromHours(2), TimeSpan.FromHours(2.1));
+        Assert.Equal(0, row.ContactAttempts);
+        Assert.Null(row.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task Search_finds_by_number_phone_or_customer_name_and_counts_each_queue()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var number = await Register(Host, TimeSpan.FromHours(6));
+        var opportunity = await Load(Host, number);
+
+        var byNumber = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, number.ToLowerInvariant()), backOffice);
+        var byPhone = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, opportunity.Phone.Value[3..]), backOffice);
+        var byName = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, opportunity.CustomerName), backOffice);
+        var nothing = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, "no such customer"), backOffice);
+
+        Assert.Equal(number, Assert.Single(byNumber.Rows).Number);
+        Assert.Equal(new ListOpportunities.QueueCounts(New: 1, Mine: 0, Overdue: 1, AllOpen: 1), byNumber.Counts);
+        Assert.Contains(byPhone.Rows, r => r.Number == number);
+        Assert.Contains(byName.Rows, r => r.Number == number);
+        Assert.Empty(nothing.Rows);
+        Assert.Equal(new ListOpportunities.QueueCounts(0, 0, 0, 0), nothing.Counts);
+    }
+
+    [Fact]
+    public async Task Converted_and_lost_opportunities_leave_the_queue()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var lost = await Register(Host);
+        var converted = await Register(Host);
+        await Host.Send(new CloseOpportunityAsLost.Command(lost, "Duplicate of another appointment"), backOffice);
+        await Host.Send(new ClaimOpportunity.Command(converted), backOffice);
+        await Change(Host, converted, o => o.ConvertTo("SO202611230001", BackOffice, DateTime.UtcNow));
+
+        var all = await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice);
+
+        Assert.DoesNotContain(all.Rows, r => r.Number == lost || r.Number == converted);
+    }
+
+    [Fact]
+    public async Task A_rep_cannot_see_the_back_office_queue()
+    {
+        var rep = await Host.PrincipalFor(Rep);
+
+        await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new ListOpportunities.Query(), rep));
+    }
+}
+
+/// <summary>The overdue threshold is configuration (Opportunities:ContactWithinHours), not a constant.</summary>
+public sealed class OverdueThresholdTests(OverdueThresholdTests.OneHourFixture fixture) : IClassFixture<OverdueThresholdTests.OneHourFixture>
+{
+    [Fact]
+    public async Task Overdue_follows_the_configured_contact_time()
+    {
+        var host = fixture.Host;
+        var backOffice = await host.PrincipalFor(BackOffice);
+        var twoHoursOld = await Register(host, TimeSpan.FromHours(2));
+        var halfAnHourOld = await Register(host, TimeSpan.FromMinutes(30));
+
+        var overdue = await host.Send(new ListOpportunities.Query(Queue.Overdue), backOffice);
+
+        // Under the default of four hours neither would be overdue.
+        Assert.Contains(overdue.Rows, r => r.Number == twoHoursOld);
+        Assert.DoesNotContain(overdue.Rows, r => r.Number == halfAnHourOld);
+        Assert.True((await host.Send(new GetOpportunity.Query(twoHoursOld), backOffice)).IsOverdue);
+    }
+
+    public sealed class OneHourFixture : IAsyncLifetime
+    {
+        public PortalHost Host { get; private set; } = default!;
+
+        public async Task InitializeAsync() =>
+            Host = await PortalHost.StartAsync(configure: b => b.Configuration["Opportunities:ContactWithinHours"] = "1");
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+}
