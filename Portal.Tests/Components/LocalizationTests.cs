@@ -72,6 +72,6 @@ public sealed partial class LocalizationTests
         return folder?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test folder.");
     }
 
-    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"\]""")]
+    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex LocalizerKey();
 }

@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Portal.E2E.Pages;
+
+/// <summary>Another sales channel registering work through the public intake API, to give the UI something to act on.</summary>
+public sealed class IntakeApi(Uri baseUrl)
+{
+    public async Task<string> RegisterAppointmentAsync(string customerName, string phone, string sku)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "demo-intake-key");
+        var response = await http.PostAsJsonAsync("/api/v1/orders", new
+        {
+            flow = "Appointment",
+            customer = new { name = customerName, phone },
+            lines = new[] { new { sku, quantity = 1 } },
+            appointment = new { preferredAt = DateTime.UtcNow.AddHours(3).ToString("O"), note = "客户想先了解一下" },
+        });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("number").GetString()!;
+    }
+}
