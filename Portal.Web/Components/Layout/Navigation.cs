@@ -19,6 +19,8 @@ public static class Navigation
         new("cashier", "Station cashier", "point_of_sale", Roles.Cashier),
         new("finance", "Finance audit", "account_balance", Roles.Finance),
         new("admin", "Administration", "admin_panel_settings", Roles.Admin),
+        new("orders/new", "New order", "add_shopping_cart", Roles.Rep, Roles.BackOffice),
+        new("orders", "Orders", "receipt_long", Roles.Rep, Roles.BackOffice),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>

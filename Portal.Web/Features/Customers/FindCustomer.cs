@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Shared;
@@ -32,7 +33,9 @@ public static class FindCustomer
 
     public sealed record AddressRow(string City, string District, string Line);
 
-    public sealed record Offer(string Code, string Name, string CallScript, string Effect, bool IsEligible, string? Reason);
+    /// <summary><see cref="Amount"/> is the discount or the prestore; <see cref="Credit"/> only applies to prestores.</summary>
+    public sealed record Offer(
+        string Code, string Name, string CallScript, string Effect, bool IsEligible, string? Reason, PolicyEffectKind EffectKind, decimal Amount, decimal Credit);
 
     internal sealed class Handler(PortalDbContext db, IClock clock) : IRequestHandler<Query, CustomerCard?>
     {
@@ -53,7 +56,8 @@ public static class FindCustomer
             var offers = policies
                 .Select(p => (Policy: p, Result: p.CheckEligibility(customer.Profile, clock.UtcNow)))
                 .OrderByDescending(x => x.Result.IsEligible).ThenBy(x => x.Policy.Code, StringComparer.Ordinal)
-                .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Reason))
+                .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Reason,
+                    x.Policy.Effect.Kind, x.Policy.Effect.Amount.Amount, x.Policy.Effect.Credit.Amount))
                 .ToList();
 
             return new CustomerCard(
@@ -68,7 +72,7 @@ public static class FindCustomer
                 offers);
         }
 
-        private static string Describe(Domain.Catalog.PolicyEffect effect) => effect.Kind == Domain.Catalog.PolicyEffectKind.Discount
+        private static string Describe(PolicyEffect effect) => effect.Kind == PolicyEffectKind.Discount
             ? $"-{effect.Amount}"
             : $"prestore {effect.Amount}, credit {effect.Credit}";
     }

@@ -1,0 +1,154 @@
+using Portal.Domain.Catalog;
+using Portal.Domain.Marketing;
+using Portal.Domain.Orders;
+using Portal.Web.Features.Customers;
+
+namespace Portal.Web.Features.Orders;
+
+/// <summary>
+/// What the rep has typed on the order entry screen. It outlives failed submissions, so nothing is lost; one
+/// request id per form makes a double click place one order.
+/// </summary>
+public sealed class OrderForm
+{
+    public static readonly IReadOnlyList<string> Slots = ["09:00-12:00", "14:00-18:00", "18:00-21:00"];
+
+    public Guid RequestId { get; } = Guid.NewGuid();
+
+    public string? OpportunityNumber { get; set; }
+
+    public string Phone { get; set; } = "";
+
+    /// <summary>The phone the card below belongs to; null until a lookup has answered.</summary>
+    public string? LookedUpPhone { get; set; }
+
+    public FindCustomer.CustomerCard? Customer { get; set; }
+
+    public bool IsNewCustomer => LookedUpPhone is not null && Customer is null;
+
+    public string NewCustomerName { get; set; } = "";
+
+    public string IdNumber { get; set; } = "";
+
+    public OrderFlow? Flow { get; set; }
+
+    public List<EntryLine> Lines { get; } = [];
+
+    public string? PolicyCode { get; set; }
+
+    public string City { get; set; } = "";
+
+    public string District { get; set; } = "";
+
+    public string Street { get; set; } = "";
+
+    public DateTime? DeliveryDate { get; set; }
+
+    public string? Slot { get; set; }
+
+    /// <summary>China time, as the customer says it; sent without an offset.</summary>
+    public DateTime? PreferredAt { get; set; }
+
+    public ContactChannel Channel { get; set; } = ContactChannel.Callback;
+
+    public string Note { get; set; } = "";
+
+    public PaymentMethod? Payment { get; set; }
+
+    public FindCustomer.Offer? ChosenOffer =>
+        Customer?.Offers.FirstOrDefault(o => o.IsEligible && o.Code == PolicyCode);
+
+    public static IReadOnlyList<PaymentMethod> PaymentsFor(OrderFlow? flow) => flow switch
+    {
+        OrderFlow.Direct => [PaymentMethod.BillToAccount, PaymentMethod.Online],
+        OrderFlow.PreOrderDelivery => [PaymentMethod.CashOnDelivery, PaymentMethod.PosOnDelivery, PaymentMethod.Online],
+        _ => [],
+    };
+
+    public static bool Sells(OrderFlow? flow, ProductKind kind) => flow switch
+    {
+        OrderFlow.Direct => kind is ProductKind.Plan or ProductKind.AddOn,
+        OrderFlow.PreOrderDelivery => kind is not ProductKind.AddOn,
+        _ => true,
+    };
+
+    public void ChooseFlow(OrderFlow flow)
+    {
+        Flow = flow;
+        if (Payment is { } payment && !PaymentsFor(flow).Contains(payment))
+        {
+            Payment = null;
+        }
+    }
+
+    /// <summary>A new lookup answered: show its card and offer its first address for delivery if none was typed.</summary>
+    public void ShowCustomer(string phone, FindCustomer.CustomerCard? card)
+    {
+        LookedUpPhone = phone;
+        Customer = card;
+        if (ChosenOffer is null)
+        {
+            PolicyCode = null;
+        }
+
+        if (card?.Addresses.FirstOrDefault() is { } address && City == "" && District == "" && Street == "")
+        {
+            (City, District, Street) = (address.City, address.District, address.Line);
+        }
+    }
+
+    public void Add(EntryLine line)
+    {
+        var existing = Lines.FindIndex(l => l.Sku == line.Sku);
+        if (existing >= 0)
+        {
+            Lines[existing] = Lines[existing] with { Quantity = Lines[existing].Quantity + line.Quantity };
+        }
+        else
+        {
+            Lines.Add(line);
+        }
+    }
+
+    public PlaceOrder.Command ToCommand()
+    {
+        var isAppointment = Flow == OrderFlow.Appointment;
+        var isPreOrder = Flow == OrderFlow.PreOrderDelivery;
+        return new PlaceOrder.Command(
+            Flow?.ToString(),
+            new PlaceOrder.CustomerInput(
+                Customer?.Name ?? NewCustomerName.Trim(),
+                Phone.Trim(),
+                Blank(IdNumber),
+                isPreOrder ? new PlaceOrder.AddressInput(City.Trim(), District.Trim(), Street.Trim()) : null),
+            Lines.Select(l => new PlaceOrder.LineInput(l.Sku, l.Quantity)).ToList(),
+            isAppointment ? null : Payment?.ToString(),
+            isPreOrder ? new PlaceOrder.DeliveryWindowInput(DeliveryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Slot) : null,
+            isAppointment ? new PlaceOrder.AppointmentInput(PreferredAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Unspecified) : null, Blank(Note), Channel.ToString()) : null,
+            isAppointment ? null : ChosenOffer?.Code,
+            OpportunityNumber,
+            RequestId);
+    }
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record EntryLine(string Sku, string Name, ProductKind Kind, decimal UnitPrice, int Quantity)
+{
+    public decimal LineTotal => UnitPrice * Quantity;
+}
+
+/// <summary>The money as the rep quotes it on the call; the server prices the order again and is authoritative.</summary>
+public sealed record OrderQuote(decimal GoodsTotal, decimal Discount, decimal Prestore, decimal Credit, decimal Total, decimal AmountToCollect)
+{
+    public static OrderQuote For(IEnumerable<EntryLine> lines, FindCustomer.Offer? offer, PaymentMethod? payment)
+    {
+        var goods = lines.Sum(l => l.LineTotal);
+        var discount = offer is { EffectKind: PolicyEffectKind.Discount } ? Math.Min(offer.Amount, goods) : 0m;
+        var prestore = offer is { EffectKind: PolicyEffectKind.PrestoreCredit } ? offer.Amount : 0m;
+        var credit = offer is { EffectKind: PolicyEffectKind.PrestoreCredit } ? offer.Credit : 0m;
+        var total = goods - discount + prestore;
+        var collect = payment is PaymentMethod.CashOnDelivery or PaymentMethod.PosOnDelivery ? total : 0m;
+        return new OrderQuote(goods, discount, prestore, credit, total, collect);
+    }
+}
