@@ -1,8 +1,11 @@
 namespace Portal.E2E.Pages;
 
 /// <summary>A seeded demo user and the one area of the portal its role works in.</summary>
-public sealed record DemoUser(string Role, string Email, string Href, string EnglishTitle, string ChineseTitle)
+public sealed record DemoUser(string Role, string Email, string Href, string EnglishTitle, string ChineseTitle, params string[] SharedHrefs)
 {
+    /// <summary>The role's own area plus the areas it shares with other roles (e.g. orders for reps and back office).</summary>
+    public int MenuCount => 1 + SharedHrefs.Length;
+
     public override string ToString() => Role; // readable Theory case names
 }
 
@@ -11,8 +14,8 @@ public static class DemoUsers
 {
     public const string Password = "Demo!2345";
 
-    public static readonly DemoUser Rep = new("Rep", "rep@portal.local", "rep", "Rep workspace", "客服工作台");
-    public static readonly DemoUser BackOffice = new("BackOffice", "backoffice@portal.local", "backoffice", "Back office", "后台工作台");
+    public static readonly DemoUser Rep = new("Rep", "rep@portal.local", "rep", "Rep workspace", "客服工作台", "orders/new", "orders");
+    public static readonly DemoUser BackOffice = new("BackOffice", "backoffice@portal.local", "backoffice", "Opportunity queue", "商机队列", "orders/new", "orders");
     public static readonly DemoUser Dispatcher = new("Dispatcher", "dispatcher@portal.local", "dispatch", "Dispatch", "配送调度");
     public static readonly DemoUser Courier = new("Courier", "courier@portal.local", "courier", "My deliveries", "我的配送");
     public static readonly DemoUser Cashier = new("Cashier", "cashier@portal.local", "cashier", "Station cashier", "网点收银");

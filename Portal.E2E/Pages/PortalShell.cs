@@ -27,14 +27,13 @@ public sealed class PortalShell(IPage page)
     public static Regex UrlFor(string href) => new($"/{Regex.Escape(href)}/?(\\?.*)?$", RegexOptions.IgnoreCase);
 
     /// <summary>
-    /// Pages are prerendered, then Blazor's interactive circuit attaches; clicks on interactive buttons before
-    /// that are lost. Wait for the Blazor script and for the circuit's start-up requests to settle.
+    /// Pages are prerendered, then Blazor's interactive circuit attaches; clicks before that are lost. The layout
+    /// marks itself data-interactive="true" once it renders inside the circuit.
     /// Interactive actions still confirm their effect (see <see cref="ClickUntilAsync"/>).
     /// </summary>
     public async Task WaitForInteractiveAsync()
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>

@@ -19,13 +19,18 @@ public sealed class RoleMenuTests(PortalAppFixture app, ITestOutputHelper output
         await Expect(Page).ToHaveURLAsync(PortalShell.UrlFor(user.Href));
         await Expect(shell.Heading).ToHaveTextAsync(user.EnglishTitle);
         await Expect(shell.CurrentUser).ToBeVisibleAsync();
-        await Expect(shell.MenuItems).ToHaveCountAsync(1);
+        await Expect(shell.MenuItems).ToHaveCountAsync(user.MenuCount);
         await Expect(shell.MenuLink(user.EnglishTitle)).ToBeVisibleAsync();
         await Expect(shell.MenuLink(user.EnglishTitle)).ToHaveAttributeAsync("href", user.Href);
         foreach (var other in DemoUsers.All.Where(u => u != user))
         {
             await Expect(shell.Menu.GetByText(other.EnglishTitle, new() { Exact = true })).ToHaveCountAsync(0);
             await Expect(shell.Menu.Locator($"a[href='{other.Href}']")).ToHaveCountAsync(0);
+        }
+
+        foreach (var shared in user.SharedHrefs)
+        {
+            await Expect(shell.Menu.Locator($"a[href='{shared}']")).ToHaveCountAsync(1);
         }
     }, role);
 

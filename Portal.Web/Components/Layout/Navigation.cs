@@ -8,12 +8,16 @@ namespace Portal.Web.Components.Layout;
 /// </summary>
 public static class Navigation
 {
-    public sealed record Area(string Href, string Title, string Icon, params string[] Roles);
+    public sealed record Area(string Href, string Title, string Icon, params string[] Roles)
+    {
+        /// <summary>"orders" must not light up on "orders/new", which has its own entry.</summary>
+        public bool MatchesExactly => Areas.Any(other => other != this && other.Href.StartsWith(Href + "/", StringComparison.Ordinal));
+    }
 
     public static readonly IReadOnlyList<Area> Areas =
     [
         new("rep", "Rep workspace", "support_agent", Roles.Rep),
-        new("backoffice", "Back office", "assignment_ind", Roles.BackOffice),
+        new("backoffice", "Opportunity queue", "assignment_ind", Roles.BackOffice),
         new("dispatch", "Dispatch", "local_shipping", Roles.Dispatcher),
         new("courier", "My deliveries", "delivery_dining", Roles.Courier),
         new("cashier", "Station cashier", "point_of_sale", Roles.Cashier),

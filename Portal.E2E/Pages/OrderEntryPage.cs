@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Pages;
+
+/// <summary>The rep's one-screen order entry (/orders/new), driven the way a rep on a call uses it: keyboard first.</summary>
+public sealed class OrderEntryPage(IPage page)
+{
+    public ILocator Result => page.GetByTestId("order-result");
+    public ILocator ResultNumber => page.GetByTestId("result-number");
+    public ILocator ResultStatus => page.GetByTestId("result-status");
+    public ILocator ResultTracking => page.GetByTestId("result-tracking");
+    public ILocator CustomerCard => page.GetByTestId("customer-card");
+
+    public async Task<OrderEntryPage> GotoAsync(string? opportunity = null)
+    {
+        await page.GotoAsync(opportunity is null ? "orders/new" : $"orders/new?opportunity={opportunity}");
+        await new PortalShell(page).WaitForInteractiveAsync();
+        return this;
+    }
+
+    public async Task LookUpAsync(string phone)
+    {
+        var box = page.GetByTestId("customer-phone");
+        await box.FillAsync(phone);
+        await box.PressAsync("Enter");
+    }
+
+    public Task ChooseFlowAsync(string testId) => page.GetByTestId(testId).CheckAsync();
+
+    /// <summary>Types into the product picker's search box and takes the first match.</summary>
+    public async Task AddProductAsync(string search, int quantity = 1)
+    {
+        var picker = page.GetByTestId("product-picker");
+        await picker.ClickAsync();
+        var filter = page.Locator(".rz-dropdown-filter").Last;
+        await filter.WaitForAsync();
+        await filter.FillAsync(search);
+        var option = page.Locator(".rz-dropdown-item").Filter(new() { HasText = search }).First;
+        await option.ClickAsync();
+        await page.GetByTestId("quantity").FillAsync(quantity.ToString());
+        var lines = await page.GetByTestId("line-row").CountAsync();
+        await page.GetByTestId("add-line").ClickAsync();
+        await Expect(page.GetByTestId("line-row")).ToHaveCountAsync(lines + 1);
+    }
+
+    public async Task SetDeliveryDateAsync(DateOnly date)
+    {
+        var input = page.Locator("#delivery-date");
+        await input.FillAsync(date.ToString("yyyy-MM-dd"));
+        await input.PressAsync("Tab");
+    }
+
+    public async Task SetPreferredTimeAsync(DateTime chinaTime)
+    {
+        var input = page.Locator("#preferred-at");
+        await input.FillAsync(chinaTime.ToString("yyyy-MM-dd HH:mm"));
+        await input.PressAsync("Tab");
+    }
+
+    public Task CheckAsync(string testId) => page.GetByTestId(testId).CheckAsync();
+
+    public async Task SubmitAsync()
+    {
+        await page.GetByTestId("submit-order").ClickAsync();
+        await Expect(Result).ToBeVisibleAsync();
+    }
+
+    public static DateTime ChinaNow => DateTime.UtcNow.AddHours(8);
+}
