@@ -1,13 +1,12 @@
 using System.Globalization;
 using Portal.Domain.Common;
+using Portal.Domain.Shared;
 
 namespace Portal.Domain.Orders;
 
 /// <summary>The date and time range, in China time, the customer agreed to receive the courier.</summary>
 public sealed record DeliveryWindow
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private DeliveryWindow(DateOnly date, TimeOnly from, TimeOnly to)
     {
         Date = date;
@@ -39,7 +38,7 @@ public sealed record DeliveryWindow
         return Create(date, from, to);
     }
 
-    public bool IsInPast(DateTime nowUtc) => Date < DateOnly.FromDateTime(nowUtc + ChinaOffset);
+    public bool IsInPast(DateTime nowUtc) => Date < ChinaTime.Today(nowUtc);
 
     public override string ToString() =>
         $"{Date:yyyy-MM-dd} {From.ToString("HH:mm", CultureInfo.InvariantCulture)}-{To.ToString("HH:mm", CultureInfo.InvariantCulture)}";

@@ -9,7 +9,6 @@ public sealed record ResidentId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private ResidentId(string value) => Value = value;
 
@@ -52,7 +51,7 @@ public sealed record ResidentId
             return false;
         }
 
-        var todayInChina = DateOnly.FromDateTime(DateTime.UtcNow + ChinaOffset);
+        var todayInChina = ChinaTime.Today(DateTime.UtcNow);
         if (!DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900
             || birth > todayInChina)

@@ -8,11 +8,7 @@ namespace Portal.Web.Features.Opportunities;
 /// <summary>How the opportunity pages word and format statuses, channels, outcomes, times and ages.</summary>
 public static class OpportunityText
 {
-    // The call centre works in China Standard Time, which has no daylight saving.
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static string ChinaTime(DateTime utc) =>
-        (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string ChinaTime(DateTime utc) => Portal.Domain.Shared.ChinaTime.Format(utc);
 
     public static string Status(this IStringLocalizer l, OpportunityStatus status) => status switch
     {

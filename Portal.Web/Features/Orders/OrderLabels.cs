@@ -13,7 +13,7 @@ public static class OrderLabels
     public static string Yuan(decimal amount) => Money.Yuan(amount).ToString();
 
     /// <summary>Times are stored in UTC; reps and customers speak China time (UTC+8, no daylight saving).</summary>
-    public static string ChinaTime(DateTime utc) => utc.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string ChinaTime(DateTime utc) => Portal.Domain.Shared.ChinaTime.Format(utc);
 
     public static string FlowName(IStringLocalizer L, string flow) => flow switch
     {

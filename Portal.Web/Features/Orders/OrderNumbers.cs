@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Portal.Domain.Shared;
 
 namespace Portal.Web.Features.Orders;
 
@@ -15,5 +16,5 @@ public static class OrderNumbers
     public static string NewOpportunityNumber(DateTime nowUtc) => New("OP", nowUtc);
 
     private static string New(string prefix, DateTime nowUtc) =>
-        prefix + nowUtc.AddHours(8).ToString("yyMMdd") + new string(RandomNumberGenerator.GetItems<char>(Alphabet, 6));
+        prefix + ChinaTime.FromUtc(nowUtc).ToString("yyMMdd") + new string(RandomNumberGenerator.GetItems<char>(Alphabet, 6));
 }

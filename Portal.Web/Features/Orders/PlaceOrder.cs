@@ -110,7 +110,7 @@ public static class PlaceOrder
                     {
                         context.AddFailure("Delivery date must be a date like 2026-12-01.");
                     }
-                    else if (day < DateOnly.FromDateTime(clock.UtcNow.AddHours(8)))
+                    else if (day < ChinaTime.Today(clock.UtcNow))
                     {
                         context.AddFailure("Delivery date is in the past.");
                     }
@@ -341,6 +341,6 @@ public static class PlaceOrder
     {
         DateTimeKind.Utc => at,
         DateTimeKind.Local => at.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(at.AddHours(-8), DateTimeKind.Utc),
+        _ => ChinaTime.ToUtc(at),
     };
 }

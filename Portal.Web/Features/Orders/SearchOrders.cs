@@ -21,8 +21,6 @@ public static class SearchOrders
 
     internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, IReadOnlyList<OrderRow>>
     {
-        private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
         public async Task<IReadOnlyList<OrderRow>> Handle(Query request, CancellationToken cancellationToken)
         {
             var orders = db.Orders.AsNoTracking();
@@ -50,13 +48,13 @@ public static class SearchOrders
 
             if (request.From is { } from)
             {
-                var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaOffset;
+                var fromUtc = ChinaTime.StartOfDayUtc(from);
                 orders = orders.Where(o => o.CreatedAtUtc >= fromUtc);
             }
 
             if (request.To is { } to)
             {
-                var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaOffset;
+                var toUtc = ChinaTime.StartOfDayUtc(to.AddDays(1));
                 orders = orders.Where(o => o.CreatedAtUtc < toUtc);
             }
 
