@@ -23,10 +23,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             .IsRequired();
         builder.OwnsMany(c => c.Addresses, address =>
         {
-            address.ToTable("CustomerAddresses");
-            address.WithOwner().HasForeignKey("CustomerId");
-            address.Property<long>("Id");
-            address.HasKey("Id");
+            address.AsRowsOf("CustomerAddresses", "CustomerId");
             address.Property(a => a.City).HasMaxLength(50).IsRequired();
             address.Property(a => a.District).HasMaxLength(50).IsRequired();
             address.Property(a => a.Line).HasMaxLength(200).IsRequired();

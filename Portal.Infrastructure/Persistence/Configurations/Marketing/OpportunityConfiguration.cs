@@ -24,10 +24,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
 
         builder.OwnsMany(o => o.InterestedLines, line =>
         {
-            line.ToTable("OpportunityLines");
-            line.WithOwner().HasForeignKey("OpportunityId");
-            line.Property<long>("Id");
-            line.HasKey("Id");
+            line.AsRowsOf("OpportunityLines", "OpportunityId");
             line.Property(l => l.Sku).HasMaxLength(32).IsRequired();
             line.Property(l => l.Name).HasMaxLength(100).IsRequired();
         });
@@ -35,10 +32,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
 
         builder.OwnsMany(o => o.ContactAttempts, attempt =>
         {
-            attempt.ToTable("OpportunityContacts");
-            attempt.WithOwner().HasForeignKey("OpportunityId");
-            attempt.Property<long>("Id");
-            attempt.HasKey("Id");
+            attempt.AsRowsOf("OpportunityContacts", "OpportunityId");
             attempt.Property(a => a.By).HasMaxLength(256).IsRequired();
             attempt.Property(a => a.Note).HasMaxLength(500);
         });
@@ -46,10 +40,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
 
         builder.OwnsMany(o => o.Timeline, entry =>
         {
-            entry.ToTable("OpportunityTimeline");
-            entry.WithOwner().HasForeignKey("OpportunityId");
-            entry.Property<long>("Id");
-            entry.HasKey("Id");
+            entry.AsRowsOf("OpportunityTimeline", "OpportunityId");
             entry.Property(e => e.Actor).HasMaxLength(256).IsRequired();
             entry.Property(e => e.Reason).HasMaxLength(500);
         });

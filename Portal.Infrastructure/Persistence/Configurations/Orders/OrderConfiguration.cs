@@ -40,10 +40,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.OwnsMany(o => o.Lines, line =>
         {
-            line.ToTable("OrderLines");
-            line.WithOwner().HasForeignKey("OrderId");
-            line.Property<long>("Id");
-            line.HasKey("Id");
+            line.AsRowsOf("OrderLines", "OrderId");
             line.Property(l => l.Sku).HasMaxLength(32).IsRequired();
             line.Property(l => l.Name).HasMaxLength(100).IsRequired();
             line.Ignore(l => l.LineTotal);
@@ -60,10 +57,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.OwnsMany(o => o.Timeline, entry =>
         {
-            entry.ToTable("OrderTimeline");
-            entry.WithOwner().HasForeignKey("OrderId");
-            entry.Property<long>("Id");
-            entry.HasKey("Id");
+            entry.AsRowsOf("OrderTimeline", "OrderId");
             entry.Property(e => e.Actor).HasMaxLength(256).IsRequired();
             entry.Property(e => e.Reason).HasMaxLength(500);
         });
