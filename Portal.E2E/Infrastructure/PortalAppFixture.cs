@@ -95,7 +95,7 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
                 $"Cannot work out where Portal.Web was built: the test assembly folder '{here.FullName}' is not under a bin/ folder.");
         }
 
-        var outputRelative = Path.GetRelativePath(bin.FullName, here.FullName); // e.g. Debug/net9.0/linux-x64
+        var outputRelative = Path.GetRelativePath(bin.FullName, here.FullName); // e.g. Release/net10.0
         var repoRoot = bin.Parent.Parent.FullName;
         var executable = Path.Combine(repoRoot, "Portal.Web", "bin", outputRelative, exeName);
         if (!File.Exists(executable))

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Api;
@@ -10,16 +10,19 @@ internal sealed class ApiKeyDocumentTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "Mobile Storefront Portal API";
-        var scheme = new OpenApiSecurityScheme
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.HeaderName,
-            Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = ApiKeyAuthenticationHandler.SchemeName },
         };
-        document.Components ??= new OpenApiComponents();
-        document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = scheme;
-        document.SecurityRequirements.Add(new OpenApiSecurityRequirement { [scheme] = [] });
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+        });
         return Task.CompletedTask;
     }
 }
