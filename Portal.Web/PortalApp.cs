@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Data.Sqlite;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Identity;
@@ -35,7 +34,8 @@ public static class PortalApp
         configure?.Invoke(builder);
         var services = builder.Services;
 
-        services.AddPortalPersistence(ResolveConnectionString(builder));
+        services.AddPortalPersistence(PortalDatabase.From(
+            builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath));
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.AddSingleton<IBssAdapter, SimulatedBss>();
@@ -142,20 +142,5 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    }
-
-    /// <summary>A relative SQLite file is placed under the app's content root, so the app runs from any working folder.</summary>
-    private static string ResolveConnectionString(WebApplicationBuilder builder)
-    {
-        var configured = builder.Configuration.GetConnectionString("Portal") ?? "Data Source=App_Data/portal.db";
-        var csb = new SqliteConnectionStringBuilder(configured);
-        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
-        {
-            csb.DataSource = Path.Combine(builder.Environment.ContentRootPath, csb.DataSource);
-        }
-
-        csb.Pooling = true;
-        csb.DefaultTimeout = 30;
-        return csb.ToString();
     }
 }

@@ -53,6 +53,9 @@ public sealed partial class Opportunity : Entity
 
     public string CreatedBy { get; private set; }
 
+    /// <summary>When the stale-opportunity sweep found it overdue (uncontacted past the promise); null if never.</summary>
+    public DateTime? OverdueFlaggedAtUtc { get; private set; }
+
     public IReadOnlyList<OpportunityTimelineEntry> Timeline => _timeline;
 
     public static Opportunity Register(
@@ -141,6 +144,23 @@ public sealed partial class Opportunity : Entity
         Status is OpportunityStatus.New or OpportunityStatus.Claimed
         && _contactAttempts.Count == 0
         && CreatedAtUtc + contactWithin < nowUtc;
+
+    /// <summary>Records, once, that the contact promise was broken, so supervisors see when it went overdue.</summary>
+    public void FlagOverdue(DateTime nowUtc, TimeSpan contactWithin)
+    {
+        if (OverdueFlaggedAtUtc is not null)
+        {
+            throw new DomainException("opportunity.already_flagged", $"Opportunity {Number} was already flagged overdue");
+        }
+
+        if (!IsOverdue(nowUtc, contactWithin))
+        {
+            throw new DomainException("opportunity.not_overdue", $"Opportunity {Number} is not overdue");
+        }
+
+        OverdueFlaggedAtUtc = nowUtc;
+        Raise(new OpportunityWentOverdue(Number, ClaimedBy, nowUtc));
+    }
 
     private string RequireClaimant(string user, string action)
     {

@@ -25,4 +25,6 @@ public sealed record OpportunityClaimed(string OpportunityNumber, string Claimed
 
 public sealed record OpportunityConverted(string OpportunityNumber, string OrderNumber, DateTime OccurredAtUtc) : IDomainEvent;
 
+public sealed record OpportunityWentOverdue(string OpportunityNumber, string? ClaimedBy, DateTime OccurredAtUtc) : IDomainEvent;
+
 public sealed record OpportunityLost(string OpportunityNumber, string Reason, DateTime OccurredAtUtc) : IDomainEvent;

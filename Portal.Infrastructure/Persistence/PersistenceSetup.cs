@@ -1,36 +1,61 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Persistence.Providers;
 
 namespace Portal.Infrastructure.Persistence;
 
 public static class PersistenceSetup
 {
-    /// <summary>
-    /// Registers the DbContext factory (and a scoped context made from it) on SQLite.
-    /// Hand-written migrations have no model snapshot, so EF's pending-model-changes check is off;
-    /// the schema test (migrated vs EnsureCreated) is what guards drift.
-    /// </summary>
-    public static IServiceCollection AddPortalPersistence(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the DbContext factory (and a scoped context made from it) on the configured engine.</summary>
+    public static IServiceCollection AddPortalPersistence(this IServiceCollection services, PortalDatabase database)
     {
-        services.AddDbContextFactory<PortalDbContext>(options => Configure(options, connectionString));
+        services.AddSingleton(database);
+        services.AddDbContextFactory<PortalDbContext, ProviderContextFactory>(options => Configure(options, database));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, PortalDatabase database)
+    {
+        var assembly = typeof(PortalDbContext).Assembly.FullName;
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(database), database.Provider, null),
+        };
+    }
 
-    /// <summary>Creates the data folder if needed, applies migrations and switches the file to WAL.</summary>
+    /// <summary>A context of the engine's own subclass, which is what finds that engine's migrations.</summary>
+    public static PortalDbContext CreateContext(DbContextOptions<PortalDbContext> options, DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqlitePortalDbContext(options),
+        DatabaseProvider.PostgreSql => new PostgreSqlPortalDbContext(options),
+        DatabaseProvider.SqlServer => new SqlServerPortalDbContext(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>A context outside DI (tools, tests).</summary>
+    public static PortalDbContext CreateContext(PortalDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        Configure(options, database);
+        return CreateContext(options.Options, database.Provider);
+    }
+
+    /// <summary>Creates the SQLite data folder if needed, applies migrations and switches a SQLite file to WAL.</summary>
     public static async Task MigrateAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
-        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder))
+        if (db.Database.IsSqlite())
         {
-            Directory.CreateDirectory(folder);
+            var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
 
         await db.Database.MigrateAsync(cancellationToken);
@@ -38,5 +63,11 @@ public static class PersistenceSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    private sealed class ProviderContextFactory(DbContextOptions<PortalDbContext> options, PortalDatabase database)
+        : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => CreateContext(options, database.Provider);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
@@ -8,11 +9,17 @@ using Portal.Domain.Marketing;
 using Portal.Domain.Orders;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Persistence;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>The portal's data. Instances are always of an engine's subclass (Persistence/Providers), which owns the migrations.</summary>
+public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The shadow property holding the engine's own row version on server engines.</summary>
+    public const string RowVersionProperty = "RowVersion";
+
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Policy> Policies => Set<Policy>();
@@ -24,6 +31,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,4 +56,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             builder.Entity(entity.ClrType).Ignore(nameof(Entity.DomainEvents));
         }
     }
+
+    /// <summary>The domain's aggregates: entities with their own table, not rows owned by another.</summary>
+    protected static IEnumerable<Type> Aggregates(ModelBuilder builder) =>
+        builder.Model.GetEntityTypes()
+            .Where(e => typeof(Entity).IsAssignableFrom(e.ClrType) && !e.IsOwned())
+            .Select(e => e.ClrType)
+            .ToList();
 }
