@@ -16,7 +16,8 @@ using Portal.Web.Common.Errors;
 using Portal.Web.Common.Security;
 using Portal.Web.Components;
 using Portal.Web.Features.Opportunities;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Portal.Web;
 
@@ -58,7 +59,15 @@ public static class PortalApp
             o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         });
         services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
-        services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            // Bottom-left keeps results clear of the main action, which sits at the right or bottom-right of a form.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services); // until the last Radzen areas are converted
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -125,6 +134,9 @@ public static class PortalApp
         // API clients get problem details for bare error statuses; people get a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing runs after the status-code pages, so the re-executed /not-found request finds its page
+        // (with routing first, a typed unknown URL ended as an empty 404).
+        app.UseRouting();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");

@@ -11,8 +11,8 @@ public sealed class PortalShell(IPage page)
 {
     public IPage Page => page;
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-    public ILocator Menu => page.GetByRole(AriaRole.Menu);
-    public ILocator MenuItems => Menu.GetByRole(AriaRole.Menuitem);
+    public ILocator Menu => page.GetByTestId("main-navigation");
+    public ILocator MenuItems => Menu.GetByRole(AriaRole.Link);
     public ILocator CurrentUser => page.GetByTestId("current-user");
     public ILocator CurrentRole => page.GetByTestId("current-role");
     public ILocator LanguageSwitch => page.GetByTestId("language-switch");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.JSInterop;
+using MudBlazor.Services;
 using Radzen;
 
 namespace Portal.Tests.Components;
@@ -16,6 +17,7 @@ public static class ComponentRenderer
             .AddLogging()
             .AddLocalization(o => o.ResourcesPath = "Resources")
             .AddRadzenComponents()
+            .AddMudServices()
             .AddSingleton<IJSRuntime, NoBrowser>()
             .AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .BuildServiceProvider();

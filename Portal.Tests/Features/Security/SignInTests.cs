@@ -65,6 +65,60 @@ public sealed class SignInTests(PortalHostFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Refused_sign_in_does_not_send_the_typed_password_back_to_the_browser()
+    {
+        using var client = Host.CreateClient();
+
+        var response = await PortalHost.SignInAsync(client, "rep@portal.local", "Typed-Secret-42");
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The email or password is incorrect.", page);
+        Assert.DoesNotContain("Typed-Secret-42", page);
+        Assert.Contains("value=\"rep@portal.local\"", page); // the e-mail is kept so only the password is retyped
+    }
+
+    [Fact]
+    public async Task Lockout_page_does_not_promise_an_unlock_nobody_can_give()
+    {
+        using var client = Host.CreateClient();
+
+        var page = await client.GetStringAsync("/Account/Lockout");
+
+        Assert.Contains("try again later", page);
+        Assert.DoesNotContain("administrator", page);
+    }
+
+    [Fact]
+    public async Task The_blazor_script_the_sign_in_page_loads_is_served_to_anonymous_visitors()
+    {
+        using var client = Host.CreateClient();
+        var page = await client.GetStringAsync("/Account/Login");
+        var scripts = System.Text.RegularExpressions.Regex.Matches(page, "<script src=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.Contains(scripts, s => s.StartsWith("_framework/blazor.web", StringComparison.Ordinal));
+        foreach (var script in scripts)
+        {
+            var response = await client.GetAsync("/" + script);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{script} answered {(int)response.StatusCode}");
+            Assert.Contains("javascript", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_typed_unknown_address_shows_the_portals_not_found_page()
+    {
+        using var client = Host.CreateClient();
+        await PortalHost.SignInAsync(client, "rep@portal.local");
+
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", page);
+        Assert.Contains("Go to your start page", page);
+    }
+
+    [Fact]
     public async Task Repeated_failed_sign_ins_lock_the_account_even_for_the_right_password()
     {
         const string email = "lockout-victim@portal.local";

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Web.Components.Layout;
@@ -8,7 +9,7 @@ namespace Portal.Web.Components.Layout;
 /// </summary>
 public static class Navigation
 {
-    public sealed record Area(string Href, string Title, string Icon, params string[] Roles)
+    public sealed record Area(string Href, string Title, string Icon /* MudBlazor SVG */, params string[] Roles)
     {
         /// <summary>"orders" must not light up on "orders/new", which has its own entry.</summary>
         public bool MatchesExactly => Areas.Any(other => other != this && other.Href.StartsWith(Href + "/", StringComparison.Ordinal));
@@ -16,15 +17,15 @@ public static class Navigation
 
     public static readonly IReadOnlyList<Area> Areas =
     [
-        new("rep", "Rep workspace", "support_agent", Roles.Rep),
-        new("backoffice", "Opportunity queue", "assignment_ind", Roles.BackOffice),
-        new("dispatch", "Dispatch", "local_shipping", Roles.Dispatcher),
-        new("courier", "My deliveries", "delivery_dining", Roles.Courier),
-        new("cashier", "Station cashier", "point_of_sale", Roles.Cashier),
-        new("finance", "Finance audit", "account_balance", Roles.Finance),
-        new("admin", "Administration", "admin_panel_settings", Roles.Admin),
-        new("orders/new", "New order", "add_shopping_cart", Roles.Rep, Roles.BackOffice),
-        new("orders", "Orders", "receipt_long", Roles.Rep, Roles.BackOffice),
+        new("rep", "Rep workspace", Icons.Material.Filled.SupportAgent, Roles.Rep),
+        new("backoffice", "Opportunity queue", Icons.Material.Filled.AssignmentInd, Roles.BackOffice),
+        new("dispatch", "Dispatch", Icons.Material.Filled.LocalShipping, Roles.Dispatcher),
+        new("courier", "My deliveries", Icons.Material.Filled.DeliveryDining, Roles.Courier),
+        new("cashier", "Station cashier", Icons.Material.Filled.PointOfSale, Roles.Cashier),
+        new("finance", "Finance audit", Icons.Material.Filled.AccountBalance, Roles.Finance),
+        new("admin", "Administration", Icons.Material.Filled.AdminPanelSettings, Roles.Admin),
+        new("orders/new", "New order", Icons.Material.Filled.AddShoppingCart, Roles.Rep, Roles.BackOffice),
+        new("orders", "Orders", Icons.Material.Filled.ReceiptLong, Roles.Rep, Roles.BackOffice),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>
