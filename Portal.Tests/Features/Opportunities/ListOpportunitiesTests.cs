@@ -1,6 +1,8 @@
 using Portal.Domain.Marketing;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Opportunities;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
 using static Portal.Tests.Features.Opportunities.OpportunityTestData;
 using Queue = Portal.Web.Features.Opportunities.ListOpportunities.Queue;
@@ -118,6 +120,56 @@ public sealed class ListOpportunitiesTests(PortalHostFixture fixture) : IClassFi
         var all = await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice);
 
         Assert.DoesNotContain(all.Rows, r => r.Number == lost || r.Number == converted);
+    }
+
+    [Fact]
+    public async Task Pages_do_not_overlap_and_the_total_counts_every_match()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var name = "分页" + Guid.NewGuid().ToString("N")[..6];
+        var numbers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            numbers.Add(await Register(Host, TimeSpan.FromMinutes(50 - i), customerName: name));
+        }
+
+        var first = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, name, new PageRequest(0, 2)), backOffice);
+        var second = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, name, new PageRequest(1, 2)), backOffice);
+        var last = await Host.Send(new ListOpportunities.Query(Queue.AllOpen, name, new PageRequest(2, 2)), backOffice);
+
+        Assert.Equal((5, 5), (first.TotalCount, first.Counts.AllOpen));
+        Assert.Equal(numbers, first.Rows.Concat(second.Rows).Concat(last.Rows).Select(r => r.Number));
+        Assert.Single(last.Rows);
+    }
+
+    [Fact]
+    public async Task Sorting_by_age_ascending_puts_the_youngest_first()
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+        var name = "排序" + Guid.NewGuid().ToString("N")[..6];
+        var old = await Register(Host, TimeSpan.FromHours(3), customerName: name);
+        var young = await Register(Host, TimeSpan.FromMinutes(5), customerName: name);
+        var middle = await Register(Host, TimeSpan.FromHours(1), customerName: name);
+
+        var result = await Host.Send(
+            new ListOpportunities.Query(Queue.AllOpen, name, new PageRequest(SortBy: nameof(ListOpportunities.Row.Age))), backOffice);
+
+        Assert.Equal([young, middle, old], result.Rows.Select(r => r.Number));
+    }
+
+    [Theory]
+    [InlineData(-1, 25, null)]
+    [InlineData(0, 0, null)]
+    [InlineData(0, 101, null)]
+    [InlineData(0, 25, "Phone")]
+    public async Task A_bad_page_or_an_unknown_sort_column_is_refused(int page, int size, string? sortBy)
+    {
+        var backOffice = await Host.PrincipalFor(BackOffice);
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.Send(new ListOpportunities.Query(Queue.AllOpen, null, new PageRequest(page, size, sortBy)), backOffice));
+
+        Assert.Contains("Page", ex.Errors.Keys);
     }
 
     [Fact]

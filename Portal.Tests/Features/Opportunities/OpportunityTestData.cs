@@ -14,7 +14,7 @@ internal static class OpportunityTestData
     public const string Rep = "rep@portal.local";
 
     /// <summary>Registers an opportunity for a demo customer as if a rep had done so <paramref name="age"/> ago.</summary>
-    public static Task<string> Register(PortalHost host, TimeSpan? age = null, string registeredBy = Rep) =>
+    public static Task<string> Register(PortalHost host, TimeSpan? age = null, string registeredBy = Rep, string? customerName = null) =>
         host.WithDb(async db =>
         {
             var number = "OP" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
@@ -24,7 +24,7 @@ internal static class OpportunityTestData
             db.Opportunities.Add(Opportunity.Register(
                 number,
                 customer.Id,
-                customer.Name,
+                customerName ?? customer.Name,
                 customer.Phone,
                 [new CartItem(handset, 2)],
                 registeredAt.AddDays(1),

@@ -6,11 +6,15 @@ using Portal.Domain.Common;
 using Portal.Domain.Marketing;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Opportunities;
 
-/// <summary>The back office's queue of open appointments (New and Claimed), oldest first, with the size of each queue.</summary>
+/// <summary>
+/// The back office's queue of open appointments (New and Claimed), oldest first, one page at a time, with the size
+/// of each queue for the same search.
+/// </summary>
 public static class ListOpportunities
 {
     public enum Queue
@@ -22,10 +26,10 @@ public static class ListOpportunities
     }
 
     [AuthorizeRequest(Roles.BackOffice)]
-    public sealed record Query(Queue Queue = Queue.AllOpen, string? Search = null) : IRequest<Result>;
+    public sealed record Query(Queue Queue = Queue.AllOpen, string? Search = null, PageRequest? Page = null) : IRequest<Result>;
 
     /// <summary><see cref="Counts"/> are for the same search, so the tabs say where a match is.</summary>
-    public sealed record Result(IReadOnlyList<Row> Rows, QueueCounts Counts);
+    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, QueueCounts Counts);
 
     public sealed record QueueCounts(int New, int Mine, int Overdue, int AllOpen);
 
@@ -41,12 +45,22 @@ public static class ListOpportunities
         bool IsOverdue,
         TimeSpan Age);
 
+    /// <summary>Sortable by the row's own column names; Age sorts by when the appointment was registered.</summary>
+    public static SortColumns<Opportunity> Sort { get; } = new SortColumns<Opportunity>()
+        .Add(nameof(Row.Number), o => o.Number)
+        .Add(nameof(Row.CustomerName), o => o.CustomerName)
+        .Add(nameof(Row.PreferredAtUtc), o => o.PreferredAtUtc)
+        .Add(nameof(Row.Status), o => o.Status)
+        .Add(nameof(Row.ContactAttempts), o => o.ContactAttempts.Count)
+        .Add(nameof(Row.Age), o => o.CreatedAtUtc, reversed: true);
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
             RuleFor(q => q.Queue).IsInEnum().WithMessage("Queue must be New, Mine, Overdue or All open.");
             RuleFor(q => q.Search).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
+            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
@@ -55,57 +69,84 @@ public static class ListOpportunities
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            // Status narrows in SQL; the overdue rule is the domain's own (IsOverdue), so it runs in memory.
-            var open = await db.Opportunities.AsNoTracking().AsSplitQuery()
-                .Where(o => o.Status == OpportunityStatus.New || o.Status == OpportunityStatus.Claimed)
-                .ToListAsync(cancellationToken);
-
             var now = clock.UtcNow;
-            var contactWithin = options.Value.ContactWithin;
-            var rows = open
-                .Where(o => Matches(o, request.Search))
-                .OrderBy(o => o.CreatedAtUtc).ThenBy(o => o.Number, StringComparer.Ordinal)
-                .Select(o => new Row(
+            // Opportunity.IsOverdue in terms the database can count: nobody has tried to reach the customer in time.
+            var overdueBefore = now - options.Value.ContactWithin;
+            var open = Matching(db.Opportunities.AsNoTracking()
+                .Where(o => o.Status == OpportunityStatus.New || o.Status == OpportunityStatus.Claimed), request.Search);
+
+            var counts = new QueueCounts(
+                await InQueue(open, Queue.New, overdueBefore).CountAsync(cancellationToken),
+                await InQueue(open, Queue.Mine, overdueBefore).CountAsync(cancellationToken),
+                await InQueue(open, Queue.Overdue, overdueBefore).CountAsync(cancellationToken),
+                await open.CountAsync(cancellationToken));
+
+            var page = request.Page ?? PageRequest.First;
+            var rows = await Sort.Apply(InQueue(open, request.Queue, overdueBefore), page, nameof(Row.Age), descending: true, nameof(Row.Number))
+                .Skip(page.Page * page.PageSize).Take(page.PageSize)
+                .Select(o => new
+                {
                     o.Number,
                     o.CustomerName,
-                    o.Phone.Masked,
-                    DateTime.SpecifyKind(o.PreferredAtUtc, DateTimeKind.Utc),
+                    o.Phone,
+                    o.PreferredAtUtc,
                     o.PreferredChannel,
                     o.Status,
                     o.ClaimedBy,
-                    o.ContactAttempts.Count,
-                    o.IsOverdue(now, contactWithin),
-                    now - o.CreatedAtUtc))
-                .ToList();
+                    Attempts = o.ContactAttempts.Count,
+                    o.CreatedAtUtc,
+                })
+                .ToListAsync(cancellationToken);
 
-            var counts = new QueueCounts(
-                rows.Count(r => InQueue(r, Queue.New)),
-                rows.Count(r => InQueue(r, Queue.Mine)),
-                rows.Count(r => InQueue(r, Queue.Overdue)),
-                rows.Count);
-            return new Result(rows.Where(r => InQueue(r, request.Queue)).ToList(), counts);
+            var total = request.Queue switch
+            {
+                Queue.New => counts.New,
+                Queue.Mine => counts.Mine,
+                Queue.Overdue => counts.Overdue,
+                _ => counts.AllOpen,
+            };
+            return new Result(
+                rows.Select(o => new Row(
+                        o.Number,
+                        o.CustomerName,
+                        o.Phone.Masked,
+                        DateTime.SpecifyKind(o.PreferredAtUtc, DateTimeKind.Utc),
+                        o.PreferredChannel,
+                        o.Status,
+                        o.ClaimedBy,
+                        o.Attempts,
+                        o.Attempts == 0 && o.CreatedAtUtc < overdueBefore,
+                        now - o.CreatedAtUtc))
+                    .ToList(),
+                total,
+                counts);
         }
 
-        private bool InQueue(Row row, Queue queue) => queue switch
+        private IQueryable<Opportunity> InQueue(IQueryable<Opportunity> open, Queue queue, DateTime overdueBefore) => queue switch
         {
-            Queue.New => row.Status == OpportunityStatus.New,
-            Queue.Mine => row.Status == OpportunityStatus.Claimed && row.ClaimedBy == user.Name,
-            Queue.Overdue => row.IsOverdue,
-            _ => true,
+            Queue.New => open.Where(o => o.Status == OpportunityStatus.New),
+            Queue.Mine => open.Where(o => o.Status == OpportunityStatus.Claimed && o.ClaimedBy == user.Name),
+            Queue.Overdue => open.Where(o => o.ContactAttempts.Count == 0 && o.CreatedAtUtc < overdueBefore),
+            _ => open,
         };
 
-        private static bool Matches(Opportunity opportunity, string? search)
+        private static IQueryable<Opportunity> Matching(IQueryable<Opportunity> opportunities, string? search)
         {
             var term = search?.Trim();
             if (string.IsNullOrEmpty(term))
             {
-                return true;
+                return opportunities;
             }
 
+            var upper = term.ToUpperInvariant();
             var digits = term.Replace(" ", string.Empty).Replace("-", string.Empty);
-            return opportunity.Number.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || opportunity.CustomerName.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || (digits.Length > 0 && digits.All(char.IsAsciiDigit) && opportunity.Phone.Value.Contains(digits, StringComparison.Ordinal));
+            if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+            {
+                // The phone column holds the bare eleven digits; comparing it as text needs no value conversion.
+                return opportunities.Where(o => o.Number.Contains(upper) || o.CustomerName.Contains(term) || ((string)(object)o.Phone).Contains(digits));
+            }
+
+            return opportunities.Where(o => o.Number.Contains(upper) || o.CustomerName.ToUpper().Contains(upper));
         }
     }
 }
