@@ -52,7 +52,7 @@ public sealed class SortColumns<T>
 public static class Paging
 {
     /// <summary>Counts the matches, then reads only the requested page.</summary>
-    public static async Task<(List<T> Rows, int Total)> PageAsync<T>(this IOrderedQueryable<T> query, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<(List<T> Rows, int Total)> PageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(cancellationToken);

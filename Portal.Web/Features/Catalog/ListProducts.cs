@@ -1,20 +1,50 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Catalog;
 
-/// <summary>The active catalog with how many units can still be sold; what reps pick from and other channels read.</summary>
+/// <summary>
+/// The catalog with how many units can still be sold. <see cref="Query"/> is the whole active catalog reps pick from
+/// and other channels read; <see cref="Search"/> is the admin's growing list, one page at a time.
+/// Within a kind products run by price, so plans read 58, 88, 96, 128, 198 — never as text.
+/// </summary>
 public static class ListProducts
 {
     [AuthorizeRequest(Roles.Rep, Roles.BackOffice, Roles.Admin, Roles.Integration)]
     public sealed record Query(bool IncludeInactive = false) : IRequest<IReadOnlyList<ProductRow>>;
 
+    /// <summary><paramref name="StockedOnly"/> leaves out plans and add-ons, which are never received into stock.</summary>
+    [AuthorizeRequest(Roles.Rep, Roles.BackOffice, Roles.Admin)]
+    public sealed record Search(
+        string? Text = null, ProductKind? Kind = null, bool IncludeInactive = false, bool StockedOnly = false, PageRequest? Page = null)
+        : IRequest<Paged<ProductRow>>;
+
     /// <summary><see cref="Available"/> is null for products that are not stocked (plans, add-ons).</summary>
     public sealed record ProductRow(string Sku, string Name, ProductKind Kind, decimal Price, int? Available, bool IsActive);
+
+    public static SortColumns<Product> Sort { get; } = new SortColumns<Product>()
+        .Add(nameof(ProductRow.Sku), p => p.Sku)
+        .Add(nameof(ProductRow.Name), p => p.Name)
+        .Add(nameof(ProductRow.Kind), p => p.Kind)
+        // SQLite keeps decimals as text; ordering by the number as a double sorts 58 before 128 on every engine.
+        .Add(nameof(ProductRow.Price), p => (double)(decimal)(object)p.Price)
+        .Add(nameof(ProductRow.IsActive), p => p.IsActive);
+
+    public sealed class SearchValidator : AbstractValidator<Search>
+    {
+        public SearchValidator()
+        {
+            RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
+            RuleFor(q => q.Kind).IsInEnum().WithMessage("Choose a product kind from the list.");
+            RuleFor(q => q.Page).ValidPage(Sort);
+        }
+    }
 
     internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, IReadOnlyList<ProductRow>>
     {
@@ -22,23 +52,54 @@ public static class ListProducts
         {
             var products = await db.Products.AsNoTracking()
                 .Where(p => request.IncludeInactive || p.IsActive)
-                .Select(p => new { p.Sku, p.Name, p.Kind, p.Price, p.IsActive })
+                .Select(Row(db))
                 .ToListAsync(cancellationToken);
-            var available = await db.StockItems.AsNoTracking()
-                .GroupBy(s => s.Sku)
-                .Select(g => new { Sku = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) })
-                .ToDictionaryAsync(s => s.Sku, s => s.Available, cancellationToken);
 
             return products
-                .OrderBy(p => p.Kind).ThenBy(p => p.Sku, StringComparer.Ordinal)
-                .Select(p => new ProductRow(
-                    p.Sku,
-                    p.Name,
-                    p.Kind,
-                    p.Price.Amount,
-                    p.Kind is ProductKind.Plan or ProductKind.AddOn ? null : available.GetValueOrDefault(p.Sku),
-                    p.IsActive))
+                .OrderBy(p => p.Kind).ThenBy(p => p.Price).ThenBy(p => p.Sku, StringComparer.Ordinal)
+                .Select(WithoutStockForServices)
                 .ToList();
         }
     }
+
+    internal sealed class SearchHandler(PortalDbContext db) : IRequestHandler<Search, Paged<ProductRow>>
+    {
+        public async Task<Paged<ProductRow>> Handle(Search request, CancellationToken cancellationToken)
+        {
+            var products = db.Products.AsNoTracking().Where(p => request.IncludeInactive || p.IsActive);
+            if (request.Kind is { } kind)
+            {
+                products = products.Where(p => p.Kind == kind);
+            }
+
+            if (request.StockedOnly)
+            {
+                products = products.Where(p => p.Kind != ProductKind.Plan && p.Kind != ProductKind.AddOn);
+            }
+
+            if (request.Text?.Trim() is { Length: > 0 } text)
+            {
+                var upper = text.ToUpperInvariant();
+                products = products.Where(p => p.Sku.Contains(upper) || p.Name.ToUpper().Contains(upper));
+            }
+
+            var page = request.Page ?? PageRequest.First;
+            var ordered = page.SortBy is null
+                ? products.OrderBy(p => p.Kind).ThenBy(p => (double)(decimal)(object)p.Price).ThenBy(p => p.Sku)
+                : Sort.Apply(products, page, nameof(ProductRow.Sku), descending: false, nameof(ProductRow.Sku));
+            var (rows, total) = await ordered.Select(Row(db)).PageAsync(page, cancellationToken);
+            return new Paged<ProductRow>(rows.Select(WithoutStockForServices).ToList(), total);
+        }
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Product, ProductRow>> Row(PortalDbContext db) => p => new ProductRow(
+        p.Sku,
+        p.Name,
+        p.Kind,
+        p.Price.Amount,
+        db.StockItems.Where(s => s.Sku == p.Sku).Sum(s => (int?)(s.OnHand - s.Reserved)) ?? 0,
+        p.IsActive);
+
+    private static ProductRow WithoutStockForServices(ProductRow row) =>
+        row.Kind is ProductKind.Plan or ProductKind.AddOn ? row with { Available = null } : row;
 }

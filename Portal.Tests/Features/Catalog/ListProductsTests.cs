@@ -1,0 +1,91 @@
+using Portal.Domain.Catalog;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Paging;
+using Portal.Web.Common.Security;
+using Portal.Web.Features.Catalog;
+
+namespace Portal.Tests.Features.Catalog;
+
+public sealed class ListProductsTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
+{
+    private PortalHost Host => fixture.Host;
+
+    private static string[] SeededPlans => ["PLAN-5G-58", "PLAN-5G-88", "PLAN-5G-96", "PLAN-5G-128", "PLAN-5G-198"];
+
+    [Fact]
+    public async Task Plans_run_by_monthly_fee_as_numbers_not_as_text()
+    {
+        var rep = await Host.PrincipalFor("rep@portal.local");
+
+        var catalog = await Host.Send(new ListProducts.Query(), rep);
+        var firstPage = await Host.Send(new ListProducts.Search(Kind: ProductKind.Plan), rep);
+
+        Assert.Equal(SeededPlans, catalog.Where(p => SeededPlans.Contains(p.Sku)).Select(p => p.Sku));
+        Assert.Equal(SeededPlans, firstPage.Rows.Where(p => SeededPlans.Contains(p.Sku)).Select(p => p.Sku));
+    }
+
+    [Fact]
+    public async Task Sorting_by_price_descending_is_numeric_in_the_database()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+
+        var page = await Host.Send(
+            new ListProducts.Search(Text: "PLAN-5G", Page: new PageRequest(SortBy: nameof(ListProducts.ProductRow.Price), Descending: true)), admin);
+
+        Assert.Equal(SeededPlans.Reverse(), page.Rows.Where(p => SeededPlans.Contains(p.Sku)).Select(p => p.Sku));
+        Assert.Equal(page.Rows.Select(p => p.Price).OrderDescending(), page.Rows.Select(p => p.Price));
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_total_and_never_overlap()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+        var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        for (var i = 0; i < 5; i++)
+        {
+            await Host.Send(new CreateProduct.Command(ProductKind.Accessory, $"ACC-{tag}-{i}", $"分页配件 {tag} {i}", 10m + i), admin);
+        }
+
+        var first = await Host.Send(new ListProducts.Search(Text: tag, Page: new PageRequest(0, 3)), admin);
+        var second = await Host.Send(new ListProducts.Search(Text: tag.ToLowerInvariant(), Page: new PageRequest(1, 3)), admin);
+
+        Assert.Equal((5, 5), (first.TotalCount, second.TotalCount));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"ACC-{tag}-{i}"), first.Rows.Concat(second.Rows).Select(p => p.Sku));
+        Assert.All(first.Rows, p => Assert.Equal(0, p.Available));
+    }
+
+    [Fact]
+    public async Task Stocked_only_leaves_out_plans_and_add_ons_and_finds_by_name()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+
+        var stocked = await Host.Send(new ListProducts.Search(StockedOnly: true, Page: new PageRequest(0, PageRequest.MaxSize)), admin);
+        var byName = await Host.Send(new ListProducts.Search(Text: "5G畅享"), admin);
+
+        Assert.NotEmpty(stocked.Rows);
+        Assert.All(stocked.Rows, p => Assert.NotNull(p.Available));
+        Assert.DoesNotContain(stocked.Rows, p => p.Kind is ProductKind.Plan or ProductKind.AddOn);
+        Assert.Equal(["PLAN-5G-58", "PLAN-5G-88", "PLAN-5G-128"], byName.Rows.Select(p => p.Sku));
+        Assert.All(byName.Rows, p => Assert.Null(p.Available));
+    }
+
+    [Fact]
+    public async Task An_unknown_sort_column_is_refused()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Host.Send(new ListProducts.Search(Page: new PageRequest(SortBy: "Price; DROP TABLE Products")), admin));
+
+        Assert.Contains("Page", ex.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_courier_cannot_browse_the_catalog()
+    {
+        var courier = await Host.PrincipalFor("courier@portal.local");
+
+        await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new ListProducts.Search(), courier));
+    }
+}
