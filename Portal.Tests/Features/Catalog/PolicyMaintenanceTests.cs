@@ -3,6 +3,7 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Catalog;
 
@@ -22,7 +23,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
     {
         var rep = await Host.PrincipalFor("rep@portal.local");
 
-        var policies = await Host.Send(new ListPolicies.Query(), rep);
+        var policies = (await Host.Send(new ListPolicies.Query(Page: new PageRequest(0, PageRequest.MaxSize)), rep)).Rows;
 
         var prestore = policies.Single(p => p.Code == "PRESTORE-168-504");
         Assert.Equal("Customers on the ¥96.00 a month plan", prestore.WhoFor);
@@ -48,7 +49,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
             admin);
 
         Assert.Equal(code, created);
-        var row = (await Host.Send(new ListPolicies.Query(), await Host.PrincipalFor("backoffice@portal.local"))).Single(p => p.Code == code);
+        var row = (await Host.Send(new ListPolicies.Query(Text: code), await Host.PrincipalFor("backoffice@portal.local"))).Rows.Single(p => p.Code == code);
         Assert.Equal(
             "Customers on a plan of ¥58.00–¥128.00 a month; 4-star+ or VIP customers only; Customers tagged old-handset",
             row.WhoFor);
@@ -62,7 +63,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
         var admin = await Host.PrincipalFor("admin@portal.local");
         var code = await Host.Send(Discount(NewCode()), admin);
 
-        var row = (await Host.Send(new ListPolicies.Query(), admin)).Single(p => p.Code == code);
+        var row = (await Host.Send(new ListPolicies.Query(Text: code), admin)).Rows.Single(p => p.Code == code);
 
         Assert.Equal("Every customer", row.WhoFor);
         Assert.Equal("¥80.00 off", row.Effect);
@@ -126,8 +127,28 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
 
         await Host.Send(new SetPolicyActive.Command(code, Active: false), admin);
 
-        Assert.DoesNotContain(await Host.Send(new ListPolicies.Query(), rep), p => p.Code == code);
-        Assert.Contains(await Host.Send(new ListPolicies.Query(IncludeInactive: true), admin), p => p.Code == code && !p.IsActive);
+        Assert.DoesNotContain((await Host.Send(new ListPolicies.Query(Text: code), rep)).Rows, p => p.Code == code);
+        Assert.Contains((await Host.Send(new ListPolicies.Query(IncludeInactive: true, Text: code), admin)).Rows, p => p.Code == code && !p.IsActive);
         await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new SetPolicyActive.Command(code, Active: true), rep));
+    }
+
+    [Fact]
+    public async Task Policies_page_by_code_and_sort_by_what_they_give_as_numbers()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        foreach (var (suffix, amount) in new[] { ("A", 128m), ("B", 58m), ("C", 96m) })
+        {
+            await Host.Send(new CreatePolicy.Command($"PG-{tag}-{suffix}", "分页政策", "话术", PolicyEffectKind.Discount, amount), admin);
+        }
+
+        var first = await Host.Send(new ListPolicies.Query(Text: tag, Page: new PageRequest(0, 2)), admin);
+        var second = await Host.Send(new ListPolicies.Query(Text: tag.ToLowerInvariant(), Page: new PageRequest(1, 2)), admin);
+        var byAmount = await Host.Send(
+            new ListPolicies.Query(Text: tag, Page: new PageRequest(SortBy: nameof(ListPolicies.PolicyRow.EffectAmount))), admin);
+
+        Assert.Equal(3, first.TotalCount);
+        Assert.Equal([$"PG-{tag}-A", $"PG-{tag}-B", $"PG-{tag}-C"], first.Rows.Concat(second.Rows).Select(p => p.Code));
+        Assert.Equal([58m, 96m, 128m], byAmount.Rows.Select(p => p.EffectAmount));
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -6,15 +7,19 @@ using Portal.Domain.Customers;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Catalog;
 
-/// <summary>The policies with who each is for and what it gives, worded for people (in the caller's UI language).</summary>
+/// <summary>
+/// The policies with who each is for and what it gives, worded for people (in the caller's UI language), one page at
+/// a time; <see cref="Query.Text"/> finds a code or name.
+/// </summary>
 public static class ListPolicies
 {
     [AuthorizeRequest(Roles.Admin, Roles.Rep, Roles.BackOffice)]
-    public sealed record Query(bool IncludeInactive = false) : IRequest<IReadOnlyList<PolicyRow>>;
+    public sealed record Query(bool IncludeInactive = false, string? Text = null, PageRequest? Page = null) : IRequest<Paged<PolicyRow>>;
 
     public sealed record PolicyRow(
         string Code,
@@ -29,13 +34,37 @@ public static class ListPolicies
         DateTime? ValidToUtc,
         bool IsActive);
 
-    internal sealed class Handler(PortalDbContext db, IStringLocalizer<SharedResource> L)
-        : IRequestHandler<Query, IReadOnlyList<PolicyRow>>
+    public static SortColumns<Policy> Sort { get; } = new SortColumns<Policy>()
+        .Add(nameof(PolicyRow.Code), p => p.Code)
+        .Add(nameof(PolicyRow.Name), p => p.Name)
+        .Add(nameof(PolicyRow.EffectAmount), p => (double)(decimal)(object)p.Effect.Amount)
+        .Add(nameof(PolicyRow.ValidFromUtc), p => p.ValidFromUtc)
+        .Add(nameof(PolicyRow.ValidToUtc), p => p.ValidToUtc)
+        .Add(nameof(PolicyRow.IsActive), p => p.IsActive);
+
+    public sealed class Validator : AbstractValidator<Query>
     {
-        public async Task<IReadOnlyList<PolicyRow>> Handle(Query request, CancellationToken cancellationToken)
+        public Validator()
         {
-            var policies = await db.Policies.AsNoTracking()
-                .Where(p => request.IncludeInactive || p.IsActive)
+            RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
+            RuleFor(q => q.Page).ValidPage(Sort);
+        }
+    }
+
+    internal sealed class Handler(PortalDbContext db, IStringLocalizer<SharedResource> L)
+        : IRequestHandler<Query, Paged<PolicyRow>>
+    {
+        public async Task<Paged<PolicyRow>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var matching = db.Policies.AsNoTracking().Where(p => request.IncludeInactive || p.IsActive);
+            if (request.Text?.Trim() is { Length: > 0 } text)
+            {
+                var upper = text.ToUpperInvariant();
+                matching = matching.Where(p => p.Code.Contains(upper) || p.Name.ToUpper().Contains(upper));
+            }
+
+            var page = request.Page ?? PageRequest.First;
+            var (policies, total) = await Sort.Apply(matching, page, nameof(PolicyRow.Code), descending: false, nameof(PolicyRow.Code))
                 .Select(p => new
                 {
                     p.Code,
@@ -49,11 +78,10 @@ public static class ListPolicies
                     p.ValidToUtc,
                     p.IsActive,
                 })
-                .ToListAsync(cancellationToken);
+                .PageAsync(page, cancellationToken);
 
-            return policies
-                .OrderBy(p => p.Code, StringComparer.Ordinal)
-                .Select(p => new PolicyRow(
+            return new Paged<PolicyRow>(
+                policies.Select(p => new PolicyRow(
                     p.Code,
                     p.Name,
                     p.CallScript,
@@ -67,7 +95,8 @@ public static class ListPolicies
                     p.ValidFromUtc,
                     p.ValidToUtc,
                     p.IsActive))
-                .ToList();
+                .ToList(),
+                total);
         }
 
         private string DescribeWhoFor(PolicyEligibility eligibility)
