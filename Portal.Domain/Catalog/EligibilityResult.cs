@@ -1,8 +1,14 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Catalog;
 
-public sealed record EligibilityResult(bool IsEligible, string? Reason)
+/// <summary><see cref="Why"/> keeps the reason's template and values, so it can be read out in the rep's language.</summary>
+public sealed record EligibilityResult(bool IsEligible, DomainMessage? Why)
 {
     public static EligibilityResult Eligible { get; } = new(true, null);
 
-    public static EligibilityResult Ineligible(string reason) => new(false, reason);
+    /// <summary>The reason in English.</summary>
+    public string? Reason => Why?.Text;
+
+    public static EligibilityResult Ineligible(DomainMessage reason) => new(false, reason);
 }

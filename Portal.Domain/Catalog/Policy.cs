@@ -70,7 +70,7 @@ public sealed partial class Policy : Entity
     {
         if (!IsActive)
         {
-            return EligibilityResult.Ineligible("Policy is inactive");
+            return EligibilityResult.Ineligible(DomainMessage.Literal("Policy is inactive"));
         }
 
         if (ValidFromUtc is { } from && nowUtc < from)
@@ -80,7 +80,7 @@ public sealed partial class Policy : Entity
 
         if (ValidToUtc is { } to && nowUtc >= to)
         {
-            return EligibilityResult.Ineligible("Policy has expired");
+            return EligibilityResult.Ineligible(DomainMessage.Literal("Policy has expired"));
         }
 
         return Eligibility.ReasonToRefuse(profile) is { } reason

@@ -48,37 +48,47 @@ public sealed record PolicyEligibility
     }
 
     /// <summary>Null when the profile qualifies, otherwise the reason the rep reads out.</summary>
-    public string? ReasonToRefuse(CustomerProfile profile)
+    public DomainMessage? ReasonToRefuse(CustomerProfile profile)
     {
         if (MinPlanFee is not null || MaxPlanFee is not null)
         {
             var fee = profile.CurrentPlanFee;
             if (fee is null || (MinPlanFee is { } min && fee < min) || (MaxPlanFee is { } max && fee > max))
             {
-                var current = fee is null ? "this customer has no plan" : $"this customer pays {fee}";
-                return $"Only for customers on a plan of {DescribeFeeRange()} a month; {current}";
+                // One whole sentence per case, so each reads naturally once translated.
+                if (MinPlanFee is { } from && MaxPlanFee is { } to)
+                {
+                    return fee is { } pays
+                        ? Message($"Only for customers on a plan of {from}–{to} a month; this customer pays {pays}")
+                        : Message($"Only for customers on a plan of {from}–{to} a month; this customer has no plan");
+                }
+
+                if (MinPlanFee is { } atLeast)
+                {
+                    return fee is { } pays
+                        ? Message($"Only for customers on a plan of at least {atLeast} a month; this customer pays {pays}")
+                        : Message($"Only for customers on a plan of at least {atLeast} a month; this customer has no plan");
+                }
+
+                return fee is { } paying
+                    ? Message($"Only for customers on a plan of at most {MaxPlanFee} a month; this customer pays {paying}")
+                    : Message($"Only for customers on a plan of at most {MaxPlanFee} a month; this customer has no plan");
             }
         }
 
         if (AllowedTiers.Count > 0 && !AllowedTiers.Contains(profile.Tier))
         {
-            return $"Only for {string.Join(" or ", AllowedTiers.Select(t => t.DisplayName()))} customers";
+            return Message($"Only for {new TierChoice(AllowedTiers)} customers");
         }
 
         var missing = RequiredTags.Where(t => !profile.HasTag(t)).ToArray();
         return missing.Length switch
         {
             0 => null,
-            1 => $"Customer lacks tag '{missing[0]}'",
-            _ => $"Customer lacks tags {string.Join(", ", missing.Select(t => $"'{t}'"))}",
+            1 => Message($"Customer lacks tag '{missing[0]}'"),
+            _ => Message($"Customer lacks tags {string.Join(", ", missing.Select(t => $"'{t}'"))}"),
         };
     }
 
-    private string DescribeFeeRange() => (MinPlanFee, MaxPlanFee) switch
-    {
-        ({ } min, { } max) => $"{min}–{max}",
-        ({ } min, null) => $"at least {min}",
-        (null, { } max) => $"at most {max}",
-        _ => "any fee",
-    };
+    private static DomainMessage Message(DomainMessage message) => message;
 }

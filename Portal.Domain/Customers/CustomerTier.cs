@@ -17,3 +17,9 @@ public static class CustomerTierNames
         _ => "Standard",
     };
 }
+
+/// <summary>Tiers read as alternatives ("4-star+ or VIP"): a message value the web layer words in the reader's language.</summary>
+public sealed record TierChoice(IReadOnlyList<CustomerTier> Tiers)
+{
+    public override string ToString() => string.Join(" or ", Tiers.Select(t => t.DisplayName()));
+}

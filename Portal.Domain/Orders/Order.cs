@@ -356,7 +356,7 @@ public sealed partial class Order : Entity
         var eligibility = policy.CheckEligibility(profile, nowUtc);
         if (!eligibility.IsEligible)
         {
-            throw new DomainException("policy.ineligible", $"{policy.Name}: {eligibility.Reason}");
+            throw new DomainException("policy.ineligible", $"{policy.Name}: {eligibility.Why}");
         }
 
         PolicyCode = policy.Code;

@@ -39,6 +39,33 @@ public sealed partial class LocalizationTests
         Assert.Empty(chinese.Except(english));
     }
 
+    /// <summary>Statuses, kinds and tiers appear inside server messages; each has a Chinese name.</summary>
+    [Theory]
+    [InlineData(typeof(Portal.Domain.Marketing.OpportunityStatus))]
+    [InlineData(typeof(Portal.Domain.Marketing.ContactChannel))]
+    [InlineData(typeof(Portal.Domain.Marketing.ContactOutcome))]
+    [InlineData(typeof(Portal.Domain.Catalog.ProductKind))]
+    [InlineData(typeof(Portal.Domain.Catalog.PolicyEffectKind))]
+    [InlineData(typeof(Portal.Domain.Customers.CustomerTier))]
+    [InlineData(typeof(Portal.Domain.Orders.OrderFlow))]
+    [InlineData(typeof(Portal.Domain.Orders.OrderStatus))]
+    [InlineData(typeof(Portal.Domain.Orders.PaymentMethod))]
+    [InlineData(typeof(Portal.Domain.Orders.PaymentStatus))]
+    [InlineData(typeof(Portal.Domain.Inventory.StockLocationKind))]
+    [InlineData(typeof(Portal.Domain.Inventory.SerialUnitStatus))]
+    [InlineData(typeof(Portal.Domain.Inventory.StockMovementKind))]
+    public void Every_value_of_a_domain_enum_has_a_chinese_name(Type enumType)
+    {
+        var chinese = Keys(Path.Combine(WebFolder, "Resources", "SharedResource.zh-CN.resx"));
+
+        var unnamed = Enum.GetValues(enumType).Cast<Enum>()
+            .Select(Portal.Web.Common.Localization.ServerText.EnglishName)
+            .Where(name => !chinese.Contains(name))
+            .ToList();
+
+        Assert.Empty(unnamed);
+    }
+
     [Fact]
     public void Compiled_chinese_resources_are_served_for_zh_CN()
     {

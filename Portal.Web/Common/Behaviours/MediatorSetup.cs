@@ -15,6 +15,8 @@ public static class MediatorSetup
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<Localization.ServerText>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ServerTextBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Portal.Web.Common.Localization;
 
 namespace Portal.Web.Features.Catalog;
 
@@ -14,17 +15,18 @@ public static partial class CatalogRules
     public static bool HasAtMostTwoDecimals(decimal amount) => decimal.Round(amount, 2) == amount;
 
     /// <summary>A yuan amount of at least zero in whole fen.</summary>
-    public static IRuleBuilderOptions<T, decimal> Amount<T>(this IRuleBuilder<T, decimal> rule, string field) => rule
-        .GreaterThanOrEqualTo(0).WithMessage($"{field} cannot be negative.")
-        .Must(HasAtMostTwoDecimals).WithMessage($"{field} can have at most 2 decimal places.");
+    /// <remarks>Messages are worded when they are shown, in the reader's language.</remarks>
+    public static IRuleBuilderOptions<T, decimal> Amount<T>(this IRuleBuilder<T, decimal> rule, ServerText text, string field) => rule
+        .GreaterThanOrEqualTo(0).WithMessage(_ => text.Say($"{field} cannot be negative."))
+        .Must(HasAtMostTwoDecimals).WithMessage(_ => text.Say($"{field} can have at most 2 decimal places."));
 
-    public static IRuleBuilderOptions<T, decimal?> Amount<T>(this IRuleBuilder<T, decimal?> rule, string field) => rule
-        .GreaterThanOrEqualTo(0).WithMessage($"{field} cannot be negative.")
-        .Must(a => a is null || HasAtMostTwoDecimals(a.Value)).WithMessage($"{field} can have at most 2 decimal places.");
+    public static IRuleBuilderOptions<T, decimal?> Amount<T>(this IRuleBuilder<T, decimal?> rule, ServerText text, string field) => rule
+        .GreaterThanOrEqualTo(0).WithMessage(_ => text.Say($"{field} cannot be negative."))
+        .Must(a => a is null || HasAtMostTwoDecimals(a.Value)).WithMessage(_ => text.Say($"{field} can have at most 2 decimal places."));
 
-    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) => rule
-        .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage($"{field} is required.")
-        .Must(t => (t ?? string.Empty).Trim().Length <= maxLength).WithMessage($"{field} must be at most {maxLength} characters.");
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, ServerText text, string field, int maxLength) => rule
+        .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text.Say($"{field} is required."))
+        .Must(t => (t ?? string.Empty).Trim().Length <= maxLength).WithMessage(_ => text.Say($"{field} must be at most {maxLength} characters."));
 
     [GeneratedRegex("^[A-Z0-9-]{3,32}$")]
     private static partial Regex SkuPattern();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Portal.Web.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
@@ -35,7 +36,7 @@ public static partial class CreatePolicy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, ServerText text)
         {
             RuleFor(c => c.Code)
                 .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Code is required.")
@@ -47,11 +48,11 @@ public static partial class CreatePolicy
                     return !await db.Policies.AnyAsync(p => p.Code == normalised, ct);
                 })
                 .When(c => CodePattern().IsMatch(CatalogRules.NormaliseCode(c.Code)), ApplyConditionTo.CurrentValidator)
-                .WithMessage(c => $"Policy code {CatalogRules.NormaliseCode(c.Code)} already exists.");
-            RuleFor(c => c.Name).Text("Name", 100);
-            RuleFor(c => c.CallScript).Text("Call script", 2000);
-            RuleFor(c => c.MinPlanFee).Amount("Minimum plan fee");
-            RuleFor(c => c.MaxPlanFee).Amount("Maximum plan fee");
+                .WithMessage(c => text.Say($"Policy code {CatalogRules.NormaliseCode(c.Code)} already exists."));
+            RuleFor(c => c.Name).Text(text, "Name", 100);
+            RuleFor(c => c.CallScript).Text(text, "Call script", 2000);
+            RuleFor(c => c.MinPlanFee).Amount(text, "Minimum plan fee");
+            RuleFor(c => c.MaxPlanFee).Amount(text, "Maximum plan fee");
             RuleFor(c => c.MinPlanFee)
                 .Must((c, min) => min <= c.MaxPlanFee)
                 .When(c => c.MinPlanFee is not null && c.MaxPlanFee is not null)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Web.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Shared;
@@ -28,7 +29,7 @@ public static class CreateProduct
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, ServerText text)
         {
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose what kind of product this is.");
             RuleFor(c => c.Sku)
@@ -41,10 +42,10 @@ public static class CreateProduct
                     return !await db.Products.AnyAsync(p => p.Sku == normalised, ct);
                 })
                 .When(c => CatalogRules.IsSkuFormat(c.Sku), ApplyConditionTo.CurrentValidator)
-                .WithMessage(c => $"SKU {CatalogRules.NormaliseCode(c.Sku)} already exists.");
-            RuleFor(c => c.Name).Text("Name", 100);
-            RuleFor(c => c.Price).Amount("Price").When(c => c.Kind != ProductKind.Plan);
-            RuleFor(c => c.Price).Amount("Monthly fee").When(c => c.Kind == ProductKind.Plan);
+                .WithMessage(c => text.Say($"SKU {CatalogRules.NormaliseCode(c.Sku)} already exists."));
+            RuleFor(c => c.Name).Text(text, "Name", 100);
+            RuleFor(c => c.Price).Amount(text, "Price").When(c => c.Kind != ProductKind.Plan);
+            RuleFor(c => c.Price).Amount(text, "Monthly fee").When(c => c.Kind == ProductKind.Plan);
 
             When(c => c.Kind is ProductKind.Plan or ProductKind.AddOn, () =>
             {
@@ -63,9 +64,9 @@ public static class CreateProduct
 
             When(c => c.Kind == ProductKind.Handset, () =>
             {
-                RuleFor(c => c.Brand).Text("Brand", 50);
-                RuleFor(c => c.Model).Text("Model", 50);
-                RuleFor(c => c.Colour).Text("Colour", 30);
+                RuleFor(c => c.Brand).Text(text, "Brand", 50);
+                RuleFor(c => c.Model).Text(text, "Model", 50);
+                RuleFor(c => c.Colour).Text(text, "Colour", 30);
                 RuleFor(c => c.StorageGb)
                     .NotNull().WithMessage("Storage (GB) is required.")
                     .GreaterThan(0).WithMessage("Storage (GB) must be greater than zero.");

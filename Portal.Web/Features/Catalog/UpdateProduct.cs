@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Web.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Shared;
@@ -17,11 +18,11 @@ public static class UpdateProduct
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(ServerText text)
         {
             RuleFor(c => c.Sku).NotEmpty().WithMessage("SKU is required.");
-            RuleFor(c => c.Name).Text("Name", 100);
-            RuleFor(c => c.Price).Amount("Price");
+            RuleFor(c => c.Name).Text(text, "Name", 100);
+            RuleFor(c => c.Price).Amount(text, "Price");
         }
     }
 

@@ -6,7 +6,9 @@ using Portal.Domain.Customers;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Microsoft.Extensions.Localization;
 using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Localization;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Customers;
@@ -37,7 +39,9 @@ public static class FindCustomer
     public sealed record Offer(
         string Code, string Name, string CallScript, string Effect, bool IsEligible, string? Reason, PolicyEffectKind EffectKind, decimal Amount, decimal Credit);
 
-    internal sealed class Handler(PortalDbContext db, IClock clock) : IRequestHandler<Query, CustomerCard?>
+    /// <summary>Reasons and effects are worded in the rep's language: they are read out to the customer.</summary>
+    internal sealed class Handler(PortalDbContext db, IClock clock, ServerText text, IStringLocalizer<SharedResource> L)
+        : IRequestHandler<Query, CustomerCard?>
     {
         public async Task<CustomerCard?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -56,7 +60,7 @@ public static class FindCustomer
             var offers = policies
                 .Select(p => (Policy: p, Result: p.CheckEligibility(customer.Profile, clock.UtcNow)))
                 .OrderByDescending(x => x.Result.IsEligible).ThenBy(x => x.Policy.Code, StringComparer.Ordinal)
-                .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Reason,
+                .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Why is { } why ? text.Say(why) : null,
                     x.Policy.Effect.Kind, x.Policy.Effect.Amount.Amount, x.Policy.Effect.Credit.Amount))
                 .ToList();
 
@@ -72,8 +76,8 @@ public static class FindCustomer
                 offers);
         }
 
-        private static string Describe(PolicyEffect effect) => effect.Kind == PolicyEffectKind.Discount
-            ? $"-{effect.Amount}"
-            : $"prestore {effect.Amount}, credit {effect.Credit}";
+        private string Describe(PolicyEffect effect) => effect.Kind == PolicyEffectKind.Discount
+            ? L["{0} off", effect.Amount]
+            : L["Prestore {0}, get {1} credit", effect.Amount, effect.Credit];
     }
 }

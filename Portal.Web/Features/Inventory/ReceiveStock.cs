@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Web.Common.Localization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
@@ -32,7 +33,7 @@ public static class ReceiveStock
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, ServerText text)
         {
             RuleFor(c => c.Sku).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("SKU is required.");
             RuleFor(c => c.LocationCode)
@@ -43,10 +44,10 @@ public static class ReceiveStock
                     return await db.StockLocations.AnyAsync(l => l.Code == normalised, ct);
                 })
                 .When(c => !string.IsNullOrWhiteSpace(c.LocationCode), ApplyConditionTo.CurrentValidator)
-                .WithMessage(c => $"Location {CatalogRules.NormaliseCode(c.LocationCode)} does not exist.");
+                .WithMessage(c => text.Say($"Location {CatalogRules.NormaliseCode(c.LocationCode)} does not exist."));
             RuleFor(c => c.Quantity)
                 .GreaterThan(0).WithMessage("Quantity must be greater than zero.")
-                .LessThanOrEqualTo(MaxQuantity).WithMessage($"Quantity can be at most {MaxQuantity} per receipt.");
+                .LessThanOrEqualTo(MaxQuantity).WithMessage(_ => text.Say($"Quantity can be at most {MaxQuantity} per receipt."));
             RuleFor(c => c).CustomAsync(async (command, context, ct) =>
             {
                 if (string.IsNullOrWhiteSpace(command.Sku))
@@ -58,22 +59,22 @@ public static class ReceiveStock
                 var kind = await db.Products.Where(p => p.Sku == sku).Select(p => (ProductKind?)p.Kind).SingleOrDefaultAsync(ct);
                 if (kind is null)
                 {
-                    context.AddFailure(nameof(Command.Sku), $"SKU {sku} does not exist.");
+                    context.AddFailure(nameof(Command.Sku), text.Say($"SKU {sku} does not exist."));
                     return;
                 }
 
                 if (kind is ProductKind.Plan or ProductKind.AddOn)
                 {
-                    context.AddFailure(nameof(Command.Sku), $"{sku} is a plan or add-on; it is not stocked.");
+                    context.AddFailure(nameof(Command.Sku), text.Say($"{sku} is a plan or add-on; it is not stocked."));
                     return;
                 }
 
-                await CheckSerials(db, command, kind.Value, context, ct);
+                await CheckSerials(db, text, command, kind.Value, context, ct);
             });
         }
 
         private static async Task CheckSerials(
-            PortalDbContext db, Command command, ProductKind kind, ValidationContext<Command> context, CancellationToken ct)
+            PortalDbContext db, ServerText text, Command command, ProductKind kind, ValidationContext<Command> context, CancellationToken ct)
         {
             var serials = (command.Serials ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
             const string field = nameof(Command.Serials);
@@ -81,7 +82,7 @@ public static class ReceiveStock
             {
                 if (serials.Count > 0)
                 {
-                    context.AddFailure(field, $"{kind} products are not tracked by serial; leave the serials empty.");
+                    context.AddFailure(field, text.Say($"{kind} products are not tracked by serial; leave the serials empty."));
                 }
 
                 return;
@@ -90,32 +91,32 @@ public static class ReceiveStock
             var name = kind == ProductKind.Handset ? "IMEI" : "ICCID";
             if (serials.Count == 0)
             {
-                context.AddFailure(field, $"Paste one {name} per line.");
+                context.AddFailure(field, text.Say($"Paste one {name} per line."));
                 return;
             }
 
             if (serials.Count != command.Quantity)
             {
-                context.AddFailure(nameof(Command.Quantity), $"Quantity must equal the number of {name}s ({serials.Count}).");
+                context.AddFailure(nameof(Command.Quantity), text.Say($"Quantity must equal the number of {name}s ({serials.Count})."));
             }
 
             var invalid = serials.Where(s => SerialNumbers.Problem(kind, s) is not null).Distinct().ToList();
             if (invalid.Count > 0)
             {
                 var rule = kind == ProductKind.Handset ? "15 digits with a valid check digit" : "19–20 digits starting with 89";
-                context.AddFailure(field, $"These are not valid {name}s ({rule}): {string.Join(", ", invalid)}.");
+                context.AddFailure(field, text.Say($"These are not valid {name}s ({rule}): {string.Join(", ", invalid)}."));
             }
 
             var repeated = serials.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (repeated.Count > 0)
             {
-                context.AddFailure(field, $"These {name}s are listed more than once: {string.Join(", ", repeated)}.");
+                context.AddFailure(field, text.Say($"These {name}s are listed more than once: {string.Join(", ", repeated)}."));
             }
 
             var known = await db.SerialUnits.Where(u => serials.Contains(u.Serial)).Select(u => u.Serial).ToListAsync(ct);
             if (known.Count > 0)
             {
-                context.AddFailure(field, $"These {name}s are already in stock records: {string.Join(", ", known.Order())}.");
+                context.AddFailure(field, text.Say($"These {name}s are already in stock records: {string.Join(", ", known.Order())}."));
             }
         }
     }
