@@ -23,7 +23,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
     {
         var rep = await Host.PrincipalFor("rep@portal.local");
 
-        var policies = (await Host.Send(new ListPolicies.Query(Page: new PageRequest(0, PageRequest.MaxSize)), rep)).Rows;
+        var policies = (await Host.Send(new ListPolicies.Query(Page: new ListRequest(0, ListRequest.MaxPageSize)), rep)).Items;
 
         var prestore = policies.Single(p => p.Code == "PRESTORE-168-504");
         Assert.Equal("Customers on the ¥96.00 a month plan", prestore.WhoFor);
@@ -49,7 +49,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
             admin);
 
         Assert.Equal(code, created);
-        var row = (await Host.Send(new ListPolicies.Query(Text: code), await Host.PrincipalFor("backoffice@portal.local"))).Rows.Single(p => p.Code == code);
+        var row = (await Host.Send(new ListPolicies.Query(Text: code), await Host.PrincipalFor("backoffice@portal.local"))).Items.Single(p => p.Code == code);
         Assert.Equal(
             "Customers on a plan of ¥58.00–¥128.00 a month; 4-star+ or VIP customers only; Customers tagged old-handset",
             row.WhoFor);
@@ -63,7 +63,7 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
         var admin = await Host.PrincipalFor("admin@portal.local");
         var code = await Host.Send(Discount(NewCode()), admin);
 
-        var row = (await Host.Send(new ListPolicies.Query(Text: code), admin)).Rows.Single(p => p.Code == code);
+        var row = (await Host.Send(new ListPolicies.Query(Text: code), admin)).Items.Single(p => p.Code == code);
 
         Assert.Equal("Every customer", row.WhoFor);
         Assert.Equal("¥80.00 off", row.Effect);
@@ -127,8 +127,8 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
 
         await Host.Send(new SetPolicyActive.Command(code, Active: false), admin);
 
-        Assert.DoesNotContain((await Host.Send(new ListPolicies.Query(Text: code), rep)).Rows, p => p.Code == code);
-        Assert.Contains((await Host.Send(new ListPolicies.Query(IncludeInactive: true, Text: code), admin)).Rows, p => p.Code == code && !p.IsActive);
+        Assert.DoesNotContain((await Host.Send(new ListPolicies.Query(Text: code), rep)).Items, p => p.Code == code);
+        Assert.Contains((await Host.Send(new ListPolicies.Query(IncludeInactive: true, Text: code), admin)).Items, p => p.Code == code && !p.IsActive);
         await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new SetPolicyActive.Command(code, Active: true), rep));
     }
 
@@ -142,13 +142,13 @@ public sealed class PolicyMaintenanceTests(PortalHostFixture fixture) : IClassFi
             await Host.Send(new CreatePolicy.Command($"PG-{tag}-{suffix}", "分页政策", "话术", PolicyEffectKind.Discount, amount), admin);
         }
 
-        var first = await Host.Send(new ListPolicies.Query(Text: tag, Page: new PageRequest(0, 2)), admin);
-        var second = await Host.Send(new ListPolicies.Query(Text: tag.ToLowerInvariant(), Page: new PageRequest(1, 2)), admin);
+        var first = await Host.Send(new ListPolicies.Query(Text: tag, Page: new ListRequest(0, 2)), admin);
+        var second = await Host.Send(new ListPolicies.Query(Text: tag.ToLowerInvariant(), Page: new ListRequest(1, 2)), admin);
         var byAmount = await Host.Send(
-            new ListPolicies.Query(Text: tag, Page: new PageRequest(SortBy: nameof(ListPolicies.PolicyRow.EffectAmount))), admin);
+            new ListPolicies.Query(Text: tag, Page: new ListRequest(SortBy: nameof(ListPolicies.PolicyRow.EffectAmount))), admin);
 
-        Assert.Equal(3, first.TotalCount);
-        Assert.Equal([$"PG-{tag}-A", $"PG-{tag}-B", $"PG-{tag}-C"], first.Rows.Concat(second.Rows).Select(p => p.Code));
-        Assert.Equal([58m, 96m, 128m], byAmount.Rows.Select(p => p.EffectAmount));
+        Assert.Equal(3, first.Total);
+        Assert.Equal([$"PG-{tag}-A", $"PG-{tag}-B", $"PG-{tag}-C"], first.Items.Concat(second.Items).Select(p => p.Code));
+        Assert.Equal([58m, 96m, 128m], byAmount.Items.Select(p => p.EffectAmount));
     }
 }

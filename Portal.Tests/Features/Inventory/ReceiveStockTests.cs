@@ -41,7 +41,7 @@ public sealed class ReceiveStockTests(PortalHostFixture fixture) : IClassFixture
     }
 
     private async Task<ListStock.StockRow?> StockOf(string sku, string location = Station) =>
-        (await Host.Send(new ListStock.Query(sku, location), await Host.PrincipalFor("dispatcher@portal.local"))).Rows.SingleOrDefault();
+        (await Host.Send(new ListStock.Query(sku, location), await Host.PrincipalFor("dispatcher@portal.local"))).Items.SingleOrDefault();
 
     [Fact]
     public async Task Receiving_handsets_with_imeis_opens_the_stock_and_records_serials_and_one_movement()
@@ -150,7 +150,7 @@ public sealed class ReceiveStockTests(PortalHostFixture fixture) : IClassFixture
 
         await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new ReceiveStock.Command("ACC-CHARGER-66W", Station, 5), rep));
 
-        Assert.Equal(before, (await Host.Send(new ListStock.Query("ACC-CHARGER-66W", Station), rep)).Rows.Single());
+        Assert.Equal(before, (await Host.Send(new ListStock.Query("ACC-CHARGER-66W", Station), rep)).Items.Single());
         Assert.NotEmpty(await Host.Send(new ListStockLocations.Query(), rep));
     }
 

@@ -19,7 +19,7 @@ namespace Portal.Web.Features.Catalog;
 public static class ListPolicies
 {
     [AuthorizeRequest(Roles.Admin, Roles.Rep, Roles.BackOffice)]
-    public sealed record Query(bool IncludeInactive = false, string? Text = null, PageRequest? Page = null) : IRequest<Paged<PolicyRow>>;
+    public sealed record Query(bool IncludeInactive = false, string? Text = null, ListRequest? Page = null) : IRequest<ListPage<PolicyRow>>;
 
     public sealed record PolicyRow(
         string Code,
@@ -47,14 +47,13 @@ public static class ListPolicies
         public Validator()
         {
             RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
-            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
     internal sealed class Handler(PortalDbContext db, IStringLocalizer<SharedResource> L)
-        : IRequestHandler<Query, Paged<PolicyRow>>
+        : IRequestHandler<Query, ListPage<PolicyRow>>
     {
-        public async Task<Paged<PolicyRow>> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<ListPage<PolicyRow>> Handle(Query request, CancellationToken cancellationToken)
         {
             var matching = db.Policies.AsNoTracking().Where(p => request.IncludeInactive || p.IsActive);
             if (request.Text?.Trim() is { Length: > 0 } text)
@@ -63,8 +62,8 @@ public static class ListPolicies
                 matching = matching.Where(p => p.Code.Contains(upper) || p.Name.ToUpper().Contains(upper));
             }
 
-            var page = request.Page ?? PageRequest.First;
-            var (policies, total) = await Sort.Apply(matching, page, nameof(PolicyRow.Code), descending: false, nameof(PolicyRow.Code))
+            var page = request.Page ?? new ListRequest();
+            var found = await Sort.Apply(matching, page, q => q.OrderBy(p => p.Code), nameof(PolicyRow.Code))
                 .Select(p => new
                 {
                     p.Code,
@@ -78,10 +77,10 @@ public static class ListPolicies
                     p.ValidToUtc,
                     p.IsActive,
                 })
-                .PageAsync(page, cancellationToken);
+                .ToListPageAsync(page, cancellationToken);
 
-            return new Paged<PolicyRow>(
-                policies.Select(p => new PolicyRow(
+            return new ListPage<PolicyRow>(
+                found.Items.Select(p => new PolicyRow(
                     p.Code,
                     p.Name,
                     p.CallScript,
@@ -96,7 +95,7 @@ public static class ListPolicies
                     p.ValidToUtc,
                     p.IsActive))
                 .ToList(),
-                total);
+                found.Total);
         }
 
         private string DescribeWhoFor(PolicyEligibility eligibility)

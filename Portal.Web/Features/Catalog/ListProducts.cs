@@ -22,8 +22,8 @@ public static class ListProducts
     /// <summary><paramref name="StockedOnly"/> leaves out plans and add-ons, which are never received into stock.</summary>
     [AuthorizeRequest(Roles.Rep, Roles.BackOffice, Roles.Admin)]
     public sealed record Search(
-        string? Text = null, ProductKind? Kind = null, bool IncludeInactive = false, bool StockedOnly = false, PageRequest? Page = null)
-        : IRequest<Paged<ProductRow>>;
+        string? Text = null, ProductKind? Kind = null, bool IncludeInactive = false, bool StockedOnly = false, ListRequest? Page = null)
+        : IRequest<ListPage<ProductRow>>;
 
     /// <summary><see cref="Available"/> is null for products that are not stocked (plans, add-ons).</summary>
     public sealed record ProductRow(string Sku, string Name, ProductKind Kind, decimal Price, int? Available, bool IsActive);
@@ -42,7 +42,6 @@ public static class ListProducts
         {
             RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
             RuleFor(q => q.Kind).IsInEnum().WithMessage("Choose a product kind from the list.");
-            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
@@ -62,9 +61,9 @@ public static class ListProducts
         }
     }
 
-    internal sealed class SearchHandler(PortalDbContext db) : IRequestHandler<Search, Paged<ProductRow>>
+    internal sealed class SearchHandler(PortalDbContext db) : IRequestHandler<Search, ListPage<ProductRow>>
     {
-        public async Task<Paged<ProductRow>> Handle(Search request, CancellationToken cancellationToken)
+        public async Task<ListPage<ProductRow>> Handle(Search request, CancellationToken cancellationToken)
         {
             var products = db.Products.AsNoTracking().Where(p => request.IncludeInactive || p.IsActive);
             if (request.Kind is { } kind)
@@ -83,13 +82,13 @@ public static class ListProducts
                 products = products.Where(p => p.Sku.Contains(upper) || p.Name.ToUpper().Contains(upper));
             }
 
-            var page = request.Page ?? PageRequest.First;
-            var ordered = page.SortBy is null
-                ? products.OrderBy(p => p.Kind).ThenBy(p => (double)(decimal)(object)p.Price).ThenBy(p => p.Sku)
-                : Sort.Apply(products, page, nameof(ProductRow.Sku), descending: false, nameof(ProductRow.Sku));
-            var (rows, total) = await ordered.Select(Row(db)).PageAsync(page, cancellationToken);
-            return new Paged<ProductRow>(rows.Select(WithoutStockForServices).ToList(), total);
+            var page = request.Page ?? new ListRequest();
+            var found = await Sort.Apply(products, page, ByKindThenPrice, nameof(ProductRow.Sku)).Select(Row(db)).ToListPageAsync(page, cancellationToken);
+            return new ListPage<ProductRow>(found.Items.Select(WithoutStockForServices).ToList(), found.Total);
         }
+
+        private static IOrderedQueryable<Product> ByKindThenPrice(IQueryable<Product> products) =>
+            products.OrderBy(p => p.Kind).ThenBy(p => (double)(decimal)(object)p.Price).ThenBy(p => p.Sku);
     }
 
     private static System.Linq.Expressions.Expression<Func<Product, ProductRow>> Row(PortalDbContext db) => p => new ProductRow(

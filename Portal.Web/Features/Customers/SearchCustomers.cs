@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Customers;
 public static class SearchCustomers
 {
     [AuthorizeRequest(Roles.Rep, Roles.BackOffice, Roles.Admin)]
-    public sealed record Query(string? Text = null, CustomerTier? Tier = null, PageRequest? Page = null) : IRequest<Paged<CustomerRow>>;
+    public sealed record Query(string? Text = null, CustomerTier? Tier = null, ListRequest? Page = null) : IRequest<ListPage<CustomerRow>>;
 
     public sealed record CustomerRow(long Id, string Name, string MaskedPhone, CustomerTier Tier, string? CurrentPlanSku, decimal? CurrentPlanFee);
 
@@ -34,13 +34,12 @@ public static class SearchCustomers
         {
             RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
             RuleFor(q => q.Tier).IsInEnum().WithMessage("Choose a tier from the list.");
-            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
-    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Paged<CustomerRow>>
+    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, ListPage<CustomerRow>>
     {
-        public async Task<Paged<CustomerRow>> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<ListPage<CustomerRow>> Handle(Query request, CancellationToken cancellationToken)
         {
             var customers = db.Customers.AsNoTracking();
             if (request.Tier is { } tier)
@@ -57,13 +56,13 @@ public static class SearchCustomers
                     : customers.Where(c => c.Name.ToUpper().Contains(upper));
             }
 
-            var page = request.Page ?? PageRequest.First;
-            var (rows, total) = await Sort.Apply(customers, page, nameof(CustomerRow.Name), descending: false, nameof(CustomerRow.Id))
+            var page = request.Page ?? new ListRequest();
+            var found = await Sort.Apply(customers, page, q => q.OrderBy(c => c.Name).ThenBy(c => c.Id), nameof(CustomerRow.Id))
                 .Select(c => new { c.Id, c.Name, c.Phone, c.Tier, c.CurrentPlanSku, c.CurrentPlanFee })
-                .PageAsync(page, cancellationToken);
-            return new Paged<CustomerRow>(
-                rows.Select(c => new CustomerRow(c.Id, c.Name, c.Phone.Masked, c.Tier, c.CurrentPlanSku, c.CurrentPlanFee?.Amount)).ToList(),
-                total);
+                .ToListPageAsync(page, cancellationToken);
+            return new ListPage<CustomerRow>(
+                found.Items.Select(c => new CustomerRow(c.Id, c.Name, c.Phone.Masked, c.Tier, c.CurrentPlanSku, c.CurrentPlanFee?.Amount)).ToList(),
+                found.Total);
         }
     }
 }

@@ -16,8 +16,8 @@ namespace Portal.Web.Features.Inventory;
 public static class ListStock
 {
     [AuthorizeRequest(Roles.Admin, Roles.Rep, Roles.BackOffice, Roles.Dispatcher)]
-    public sealed record Query(string? Sku = null, string? LocationCode = null, string? Text = null, PageRequest? Page = null)
-        : IRequest<Paged<StockRow>>;
+    public sealed record Query(string? Sku = null, string? LocationCode = null, string? Text = null, ListRequest? Page = null)
+        : IRequest<ListPage<StockRow>>;
 
     public sealed record StockRow(
         string Sku, string ProductName, ProductKind Kind, string LocationCode, string LocationName, int OnHand, int Reserved, int Available);
@@ -50,13 +50,12 @@ public static class ListStock
         public Validator()
         {
             RuleFor(q => q.Text).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
-            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
-    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Paged<StockRow>>
+    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, ListPage<StockRow>>
     {
-        public async Task<Paged<StockRow>> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<ListPage<StockRow>> Handle(Query request, CancellationToken cancellationToken)
         {
             var sku = request.Sku?.Trim().ToUpperInvariant();
             var location = request.LocationCode?.Trim().ToUpperInvariant();
@@ -82,15 +81,14 @@ public static class ListStock
                 lines = lines.Where(l => l.Sku.Contains(upper) || l.ProductName.ToUpper().Contains(upper));
             }
 
-            var page = request.Page ?? PageRequest.First;
+            var page = request.Page ?? new ListRequest();
             // SKU then location is the natural reading order; the location breaks ties for every other column too.
-            var ordered = page.SortBy is null
-                ? lines.OrderBy(l => l.Sku).ThenBy(l => l.LocationCode)
-                : Sort.Apply(lines, page, nameof(StockRow.Sku), descending: false, nameof(StockRow.Sku)).ThenBy(l => l.LocationCode);
-            var (rows, total) = await ordered.PageAsync(page, cancellationToken);
-            return new Paged<StockRow>(
-                rows.Select(l => new StockRow(l.Sku, l.ProductName, l.Kind, l.LocationCode, l.LocationName, l.OnHand, l.Reserved, l.Available)).ToList(),
-                total);
+            var found = await Sort.Apply(lines, page, q => q.OrderBy(l => l.Sku), nameof(StockRow.Sku))
+                .ThenBy(l => l.LocationCode)
+                .ToListPageAsync(page, cancellationToken);
+            return new ListPage<StockRow>(
+                found.Items.Select(l => new StockRow(l.Sku, l.ProductName, l.Kind, l.LocationCode, l.LocationName, l.OnHand, l.Reserved, l.Available)).ToList(),
+                found.Total);
         }
     }
 }

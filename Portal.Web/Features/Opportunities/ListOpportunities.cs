@@ -26,10 +26,10 @@ public static class ListOpportunities
     }
 
     [AuthorizeRequest(Roles.BackOffice)]
-    public sealed record Query(Queue Queue = Queue.AllOpen, string? Search = null, PageRequest? Page = null) : IRequest<Result>;
+    public sealed record Query(Queue Queue = Queue.AllOpen, string? Search = null, ListRequest? Page = null) : IRequest<Result>;
 
     /// <summary><see cref="Counts"/> are for the same search, so the tabs say where a match is.</summary>
-    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, QueueCounts Counts);
+    public sealed record Result(ListPage<Row> Page, QueueCounts Counts);
 
     public sealed record QueueCounts(int New, int Mine, int Overdue, int AllOpen);
 
@@ -60,7 +60,6 @@ public static class ListOpportunities
         {
             RuleFor(q => q.Queue).IsInEnum().WithMessage("Queue must be New, Mine, Overdue or All open.");
             RuleFor(q => q.Search).MaximumLength(50).WithMessage("Search must be at most 50 characters.");
-            RuleFor(q => q.Page).ValidPage(Sort);
         }
     }
 
@@ -81,9 +80,9 @@ public static class ListOpportunities
                 await InQueue(open, Queue.Overdue, overdueBefore).CountAsync(cancellationToken),
                 await open.CountAsync(cancellationToken));
 
-            var page = request.Page ?? PageRequest.First;
-            var rows = await Sort.Apply(InQueue(open, request.Queue, overdueBefore), page, nameof(Row.Age), descending: true, nameof(Row.Number))
-                .Skip(page.Page * page.PageSize).Take(page.PageSize)
+            var page = request.Page ?? new ListRequest();
+            var rows = await Sort.Apply(InQueue(open, request.Queue, overdueBefore), page, OldestFirst, nameof(Row.Number))
+                .Skip(page.Skip).Take(page.Size)
                 .Select(o => new
                 {
                     o.Number,
@@ -106,7 +105,7 @@ public static class ListOpportunities
                 _ => counts.AllOpen,
             };
             return new Result(
-                rows.Select(o => new Row(
+                new ListPage<Row>(rows.Select(o => new Row(
                         o.Number,
                         o.CustomerName,
                         o.Phone.Masked,
@@ -118,9 +117,12 @@ public static class ListOpportunities
                         o.Attempts == 0 && o.CreatedAtUtc < overdueBefore,
                         now - o.CreatedAtUtc))
                     .ToList(),
-                total,
+                    total),
                 counts);
         }
+
+        private static IOrderedQueryable<Opportunity> OldestFirst(IQueryable<Opportunity> query) =>
+            query.OrderBy(o => o.CreatedAtUtc).ThenBy(o => o.Number);
 
         private IQueryable<Opportunity> InQueue(IQueryable<Opportunity> open, Queue queue, DateTime overdueBefore) => queue switch
         {
