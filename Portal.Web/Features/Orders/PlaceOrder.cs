@@ -7,8 +7,8 @@ using Portal.Domain.Customers;
 using Portal.Domain.Marketing;
 using Portal.Domain.Orders;
 using Portal.Domain.Shared;
-using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
@@ -45,7 +45,10 @@ public static class PlaceOrder
 
     public sealed record AppointmentInput(DateTime? PreferredAt, string? Note = null, string? Channel = null);
 
-    /// <summary><see cref="Message"/> carries the BSS's reason when direct provisioning failed.</summary>
+    /// <summary>
+    /// A direct order answers Submitted: the BSS is asked after commit and <see cref="GetOrderStatus"/> follows it.
+    /// <see cref="Message"/> stays for clients that read it; it carries no BSS reason at placement any more.
+    /// </summary>
     public sealed record Result(string Number, string Flow, string Status, string? TrackingCode, decimal Total, decimal AmountToCollect, string? Message);
 
     public sealed class Validator : AbstractValidator<Command>
@@ -70,7 +73,7 @@ public static class PlaceOrder
                 });
                 RuleFor(c => c.Customer!.IdNumber).Custom((id, context) =>
                 {
-                    if (!string.IsNullOrWhiteSpace(id) && !ResidentId.TryParse(id, out _, out var error))
+                    if (!string.IsNullOrWhiteSpace(id) && !ResidentId.TryParse(id, ChinaTime.Today(clock.UtcNow), out _, out var error))
                     {
                         context.AddFailure(error);
                     }
@@ -139,7 +142,7 @@ public static class PlaceOrder
         private static bool Is(Command c, OrderFlow flow) => Parse<OrderFlow>(c.Flow) == flow;
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, IBssAdapter bss)
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox)
         : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -177,24 +180,13 @@ public static class PlaceOrder
                 opportunity.ConvertTo(order.Number, user.Name, now);
             }
 
-            string? message = null;
+            // The BSS is called after commit, from the outbox: never while this transaction (and the write gate) is held.
             if (flow == OrderFlow.Direct && order.PaymentStatus != PaymentStatus.AwaitingOnline)
             {
-                var outcome = await bss.ProvisionAsync(
-                    new ProvisioningRequest(order.Number, order.Phone.Value, order.Lines.Select(l => new ProvisioningItem(l.Sku, l.Kind.ToString(), l.Quantity)).ToList(), order.PolicyCode),
-                    cancellationToken);
-                if (outcome.Succeeded)
-                {
-                    order.MarkProvisioned("BSS", clock.UtcNow);
-                }
-                else
-                {
-                    order.MarkProvisioningFailed("BSS", clock.UtcNow, outcome.Error!);
-                    message = outcome.Error;
-                }
+                outbox.Enqueue(new ProvisionOrder.Message(order.Number));
             }
 
-            return new Result(order.Number, order.Flow.ToString(), order.Status.ToString(), order.TrackingCode?.Value, order.Total.Amount, order.AmountToCollect.Amount, message);
+            return new Result(order.Number, order.Flow.ToString(), order.Status.ToString(), order.TrackingCode?.Value, order.Total.Amount, order.AmountToCollect.Amount, null);
         }
 
         private Result RegisterOpportunity(Command request, Customer customer, IReadOnlyList<CartItem> items, DateTime now)
