@@ -120,7 +120,6 @@ public static class PortalApp
                 .RequireRole(Roles.Integration));
 
         services.AddProblemDetails();
-        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -136,6 +135,7 @@ public static class PortalApp
     private static void Configure(WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseApiExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

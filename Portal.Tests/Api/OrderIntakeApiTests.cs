@@ -93,7 +93,7 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
             flow = "Appointment",
             customer = new { name = "周杰", phone = "17702020303" },
             lines = new[] { new { sku = "HS-APPLE-IP15-128-BLK", quantity = 1 } },
-            appointment = new { preferredAt = DateTime.UtcNow.AddDays(1).ToString("O"), note = "想了解合约机" },
+            appointment = new { preferredAt = $"{Tomorrow}T10:30:00", note = "想了解合约机" }, // China time
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

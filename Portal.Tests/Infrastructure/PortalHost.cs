@@ -159,7 +159,9 @@ public sealed partial class PortalHost : IAsyncDisposable
 }
 
 /// <summary>One portal shared by the tests of a class; each test creates its own data.</summary>
-public sealed class PortalHostFixture : IAsyncLifetime
+public sealed class PortalHostFixture : PortalHostFixtureBase;
+
+public abstract class PortalHostFixtureBase : IAsyncLifetime
 {
     public PortalHost Host { get; private set; } = default!;
 

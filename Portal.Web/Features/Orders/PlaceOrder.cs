@@ -119,9 +119,9 @@ public static class PlaceOrder
                     }
                 }).When(c => c.DeliveryWindow is not null);
                 RuleFor(c => c.DeliveryWindow!.Slot)
-                    .Must(slot => TryParseSlot(slot, out _))
+                    .Must(DeliverySlots.IsOffered)
                     .When(c => c.DeliveryWindow is not null)
-                    .WithMessage("Delivery slot must be a time range like 14:00-18:00.");
+                    .WithMessage($"Delivery slot must be one of {string.Join(", ", DeliverySlots.Standard)}.");
             });
 
             When(c => Is(c, OrderFlow.Appointment), () =>
@@ -129,7 +129,13 @@ public static class PlaceOrder
                 RuleFor(c => c.Appointment).NotNull().WithMessage("A preferred contact time is required.");
                 RuleFor(c => c.Appointment!.PreferredAt)
                     .NotNull().WithMessage("A preferred contact time is required.")
-                    .Must(at => at is null || ToUtc(at.Value) >= clock.UtcNow.AddMinutes(-5)).WithMessage("The preferred contact time is in the past.")
+                    .Custom((at, context) =>
+                    {
+                        if (at is not null && ContactHours.Refusal(ToUtc(at.Value), clock.UtcNow) is { } refusal)
+                        {
+                            context.AddFailure(refusal);
+                        }
+                    })
                     .When(c => c.Appointment is not null);
                 RuleFor(c => c.Appointment!.Note).MaximumLength(500).When(c => c.Appointment is not null).WithMessage("Note must be at most 500 characters.");
                 RuleFor(c => c.Appointment!.Channel)
@@ -312,27 +318,12 @@ public static class PlaceOrder
     internal static T? Parse<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 
-    private static bool TryParseSlot(string? slot, out (TimeOnly From, TimeOnly To) range)
-    {
-        range = default;
-        var parts = (slot ?? "").Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2
-            && TimeOnly.TryParseExact(parts[0], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && TimeOnly.TryParseExact(parts[1], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            && from < to)
-        {
-            range = (from, to);
-            return true;
-        }
-
-        return false;
-    }
-
     /// <summary>A time without an offset is taken as China time, the time the rep and customer speak in.</summary>
     private static DateTime ToUtc(DateTime at) => at.Kind switch
     {
         DateTimeKind.Utc => at,
         DateTimeKind.Local => at.ToUniversalTime(),
+        _ when at < DateTime.MinValue + ChinaTime.Offset => DateTime.MinValue, // year 1: long past, not an overflow
         _ => ChinaTime.ToUtc(at),
     };
 }
