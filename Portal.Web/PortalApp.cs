@@ -5,19 +5,23 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Api;
 using Portal.Web.Common;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Errors;
+using Portal.Web.Common.Outbox;
 using Portal.Web.Common.Security;
 using Portal.Web.Components;
 using Portal.Web.Features.Opportunities;
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Web.Features.Orders;
 
 namespace Portal.Web;
 
@@ -39,9 +43,15 @@ public static class PortalApp
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath));
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
-        services.AddSingleton<IBssAdapter, SimulatedBss>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IClock, Portal.Domain.Common.SystemClock>();
+        services.TryAddSingleton<IBssAdapter, SimulatedBss>();
+        services.AddOutbox();
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        services.AddScoped<OutboxDelivery>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, TimeProviderClock>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<ScopedSender>();
         services.AddScoped<UiSender>();
@@ -110,7 +120,6 @@ public static class PortalApp
                 .RequireRole(Roles.Integration));
 
         services.AddProblemDetails();
-        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -126,6 +135,7 @@ public static class PortalApp
     private static void Configure(WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseApiExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -6,7 +6,8 @@ public interface IClock
     DateTime UtcNow { get; }
 }
 
-public sealed class SystemClock : IClock
+/// <summary>Reads the registered <see cref="TimeProvider"/>, so one fake time drives rules, handlers and workers alike.</summary>
+public sealed class TimeProviderClock(TimeProvider time) : IClock
 {
-    public DateTime UtcNow => DateTime.UtcNow;
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }

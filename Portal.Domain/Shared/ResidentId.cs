@@ -29,7 +29,12 @@ public sealed record ResidentId
         return CheckCharacters[sum % 11];
     }
 
-    public static bool TryParse(string? input, [NotNullWhen(true)] out ResidentId? id, out string error)
+    /// <summary>Checks the format and that the birth date is a real date from 1900 on; a future birth date needs <paramref name="today"/>.</summary>
+    public static bool TryParse(string? input, [NotNullWhen(true)] out ResidentId? id, out string error) =>
+        TryParse(input, DateOnly.MaxValue, out id, out error);
+
+    /// <summary>As above, also refusing a birth date after <paramref name="today"/> (China's calendar day).</summary>
+    public static bool TryParse(string? input, DateOnly today, [NotNullWhen(true)] out ResidentId? id, out string error)
     {
         id = null;
         var value = (input ?? string.Empty).Trim().ToUpperInvariant();
@@ -51,10 +56,9 @@ public sealed record ResidentId
             return false;
         }
 
-        var todayInChina = ChinaTime.Today(DateTime.UtcNow);
         if (!DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900
-            || birth > todayInChina)
+            || birth > today)
         {
             error = "ID number contains an invalid birth date";
             return false;

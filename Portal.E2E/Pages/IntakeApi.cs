@@ -15,7 +15,7 @@ public sealed class IntakeApi(Uri baseUrl)
             flow = "Appointment",
             customer = new { name = customerName, phone },
             lines = new[] { new { sku, quantity = 1 } },
-            appointment = new { preferredAt = DateTime.UtcNow.AddHours(3).ToString("O"), note = "客户想先了解一下" },
+            appointment = new { preferredAt = DateTime.UtcNow.AddHours(8).Date.AddDays(1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ss"), note = "客户想先了解一下" }, // tomorrow 10:00 China time
         });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -14,5 +14,8 @@ public static class Roles
     /// <summary>Principals authenticated by API key carry this role, never a staff role.</summary>
     public const string Integration = nameof(Integration);
 
+    /// <summary>The portal's own background work (outbox delivery, jobs); never given to a person or an API client.</summary>
+    public const string System = nameof(System);
+
     public static readonly IReadOnlyList<string> Staff = [Admin, Rep, BackOffice, Dispatcher, Courier, Cashier, Finance];
 }

@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Portal.Infrastructure.Outbox.OutboxMessage> OutboxMessages => Set<Portal.Infrastructure.Outbox.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -16,7 +16,7 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
     private PortalHost Host => fixture.Host;
 
     [Fact]
-    public async Task Direct_order_is_provisioned_and_completed_at_once()
+    public async Task Direct_order_is_accepted_at_once_and_completed_when_the_bss_has_provisioned_it()
     {
         var response = await Post(new
         {
@@ -28,9 +28,14 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await Json(response);
-        Assert.Equal("Completed", body.GetProperty("status").GetString());
+        Assert.Equal("Submitted", body.GetProperty("status").GetString());
         Assert.Equal(30m, body.GetProperty("total").GetDecimal());
         Assert.StartsWith("/api/v1/orders/SO", response.Headers.Location!.OriginalString);
+
+        await Host.DeliverOutboxAsync();
+
+        var order = await Json(await Api.GetAsync(response.Headers.Location));
+        Assert.Equal("Completed", order.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -46,9 +51,10 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
 
         var body = await Json(response);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("ProvisioningFailed", body.GetProperty("status").GetString());
-        Assert.Contains("BSS-4012", body.GetProperty("message").GetString());
+        await Host.DeliverOutboxAsync();
+
         var order = await Json(await Api.GetAsync($"/api/v1/orders/{body.GetProperty("number").GetString()}"));
+        Assert.Equal("ProvisioningFailed", order.GetProperty("status").GetString());
         Assert.Contains(order.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("reason").GetString()?.Contains("BSS-4012") == true);
     }
 
@@ -87,7 +93,7 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
             flow = "Appointment",
             customer = new { name = "周杰", phone = "17702020303" },
             lines = new[] { new { sku = "HS-APPLE-IP15-128-BLK", quantity = 1 } },
-            appointment = new { preferredAt = DateTime.UtcNow.AddDays(1).ToString("O"), note = "想了解合约机" },
+            appointment = new { preferredAt = $"{Tomorrow}T10:30:00", note = "想了解合约机" }, // China time
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -16,6 +16,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Web;
 using Portal.Web.Common;
+using Portal.Web.Common.Outbox;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -25,21 +26,31 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public sealed partial class PortalHost : IAsyncDisposable
 {
-    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
 
-    private PortalHost(WebApplication app, string databasePath)
+    private PortalHost(WebApplication app, string databasePath, bool ownsDatabase)
     {
         App = app;
-        _databasePath = databasePath;
+        DatabasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
 
+    /// <summary>Pass it to a second host to restart the portal on the same database.</summary>
+    public string DatabasePath { get; }
+
     public IServiceProvider Services => App.Services;
 
-    public static async Task<PortalHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Starts the portal. Outbox messages are delivered only when a test calls <see cref="DeliverOutboxAsync"/>, so
+    /// tests see each delivery pass happen, not a race with the background worker. A host started on another host's
+    /// <paramref name="databasePath"/> leaves the file for that host to delete.
+    /// </summary>
+    public static async Task<PortalHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null, string? databasePath = null)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+        var ownsDatabase = databasePath is null;
+        databasePath ??= Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
         var app = PortalApp.Build(
             new WebApplicationOptions
             {
@@ -51,11 +62,12 @@ public sealed partial class PortalHost : IAsyncDisposable
             {
                 builder.WebHost.UseTestServer();
                 builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={databasePath}";
+                builder.Configuration["Outbox:RunInBackground"] = "false";
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
                 configure?.Invoke(builder);
             });
         await app.StartAsync();
-        return new PortalHost(app, databasePath);
+        return new PortalHost(app, databasePath, ownsDatabase);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests can see them.</summary>
@@ -123,14 +135,22 @@ public sealed partial class PortalHost : IAsyncDisposable
         await action(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
     }
 
+    /// <summary>One delivery pass of the outbox worker, as a node runs it; returns how many messages it handled.</summary>
+    public Task<int> DeliverOutboxAsync() => Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync();
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(_databasePath + suffix);
+            File.Delete(DatabasePath + suffix);
         }
     }
 
@@ -139,7 +159,9 @@ public sealed partial class PortalHost : IAsyncDisposable
 }
 
 /// <summary>One portal shared by the tests of a class; each test creates its own data.</summary>
-public sealed class PortalHostFixture : IAsyncLifetime
+public sealed class PortalHostFixture : PortalHostFixtureBase;
+
+public abstract class PortalHostFixtureBase : IAsyncLifetime
 {
     public PortalHost Host { get; private set; } = default!;
 

@@ -10,7 +10,7 @@ internal sealed class ProcessedRequestConfiguration : IEntityTypeConfiguration<P
         builder.ToTable("ProcessedRequests");
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(200);
-        builder.Property(r => r.ResponseJson).IsRequired();
+        builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => r.CreatedAtUtc);
     }
 }

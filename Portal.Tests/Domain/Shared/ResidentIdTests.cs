@@ -43,7 +43,7 @@ public class ResidentIdTests
     [InlineData("11010518991231001")] // before 1900
     public void Refuses_an_impossible_birth_date_even_with_a_correct_check_character(string first17)
     {
-        Assert.False(ResidentId.TryParse(WithCheckCharacter(first17), out _, out var error));
+        Assert.False(ResidentId.TryParse(WithCheckCharacter(first17), new DateOnly(2026, 11, 30), out _, out var error));
         Assert.Equal("ID number contains an invalid birth date", error);
     }
 

@@ -51,7 +51,8 @@ public sealed class CancelOrderTests(PortalHostFixture fixture) : IClassFixture<
     {
         var rep = await Host.PrincipalFor("rep@portal.local");
         var order = await OrderSlice.PlaceDirect(Host, rep, OrderSlice.NewPhone());
-        Assert.Equal("Completed", order.Status);
+        await Host.DeliverOutboxAsync();
+        Assert.Equal("Completed", (await Host.Send(new GetOrder.Query(order.Number), rep)).Status);
         Assert.False((await Host.Send(new GetOrder.Query(order.Number), rep)).CanCancel);
 
         await Assert.ThrowsAsync<DomainException>(() => Host.Send(new CancelOrder.Command(order.Number, "Too late"), rep));

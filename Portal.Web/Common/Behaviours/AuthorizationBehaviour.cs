@@ -37,8 +37,8 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(
             throw new UnauthenticatedRequestException();
         }
 
-        var roles = user.IsInRole(Roles.Integration)
-            ? [Roles.Integration]
+        var roles = SystemPrincipal.IsSystem(user.Principal) ? [Roles.System]
+            : user.IsInRole(Roles.Integration) ? [Roles.Integration]
             : await CurrentStaffRoles(cancellationToken) ?? throw new UnauthenticatedRequestException();
 
         if (required.Roles.Count > 0 && !required.Roles.Any(roles.Contains))

@@ -1,7 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
 
@@ -14,33 +15,104 @@ public interface IIdempotentCommand
     Guid? RequestId { get; }
 }
 
+/// <summary>The idempotency key was used before for a request with other parameters (API: 422).</summary>
+public sealed class IdempotencyKeyReusedException()
+    : Exception("This idempotency key was already used for a request with other parameters; use a new key for a new request.");
+
+/// <summary>The first request with this idempotency key is still running (API: 409).</summary>
+public sealed class IdempotencyRequestInProgressException()
+    : Exception("A request with this idempotency key is still being processed; retry when it has finished.");
+
 /// <summary>
-/// Innermost, inside the command's transaction: a request id seen before returns the stored response and runs
-/// nothing; a new one is recorded with its response in the same transaction as its effects.
-/// The key includes the sender, so one client cannot replay another's response.
+/// Outside the command's transaction: a request id seen before with the same parameters returns the stored
+/// response and runs nothing; with other parameters it is refused; while the first is still running it is refused.
+/// A new id is reserved (committed at once, so other nodes see it) before the command runs, and released if it fails.
+/// The key includes the request type and the sender, so one client cannot replay another's response.
 /// </summary>
-public sealed class IdempotencyBehaviour<TRequest, TResponse>(PortalDbContext db, ICurrentUser user, IClock clock)
+public sealed class IdempotencyBehaviour<TRequest, TResponse>(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser user, TimeProvider time, IdempotencyContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not IIdempotentCommand { RequestId: { } requestId })
+        // Nested inside a running command, the outer command's key already covers it.
+        if (request is not IIdempotentCommand { RequestId: { } requestId } || context.Key is not null || AmbientUnitOfWork.Current is not null)
         {
             return await next();
         }
 
         var key = $"{typeof(TRequest).FullName}:{user.UserId}:{requestId:N}";
-        var previous = await db.ProcessedRequests.AsNoTracking()
-            .Where(r => r.Key == key)
-            .Select(r => r.ResponseJson)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (previous is not null)
+        var hash = HashOf(request);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return JsonSerializer.Deserialize<TResponse>(previous)!;
+            var previous = await db.ProcessedRequests.FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+            if (previous is not null && (previous.IsExpired(now) || previous.IsAbandoned(now)))
+            {
+                db.ProcessedRequests.Remove(previous);
+                await db.SaveChangesAsync(cancellationToken);
+                previous = null;
+            }
+
+            if (previous is not null)
+            {
+                return previous.RequestHash != hash ? throw new IdempotencyKeyReusedException()
+                    : previous.ResponseJson is null ? throw new IdempotencyRequestInProgressException()
+                    : JsonSerializer.Deserialize<TResponse>(previous.ResponseJson)!;
+            }
+
+            db.ProcessedRequests.Add(ProcessedRequest.Reserve(key, hash, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw new IdempotencyRequestInProgressException(); // another node reserved it a moment ago
+            }
+        }
+
+        context.Key = key;
+        try
+        {
+            return await next();
+        }
+        catch
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.ProcessedRequests.Where(r => r.Key == key && r.ResponseJson == null).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The request's parameters without its request id, as JSON, hashed.</summary>
+    private static string HashOf(TRequest request)
+    {
+        var json = JsonSerializer.SerializeToNode(request)!.AsObject();
+        json.Remove(nameof(IIdempotentCommand.RequestId));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json.ToJsonString())));
+    }
+}
+
+/// <summary>The idempotency key reserved for the command running in this scope.</summary>
+public sealed class IdempotencyContext
+{
+    public string? Key { get; set; }
+}
+
+/// <summary>Innermost, inside the command's transaction: stores the response on the reservation, committing with the effects.</summary>
+public sealed class IdempotencyRecordBehaviour<TRequest, TResponse>(PortalDbContext db, TimeProvider time, IdempotencyContext context)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not IIdempotentCommand || context.Key is not { } key)
+        {
+            return await next();
         }
 
         var response = await next();
-        db.ProcessedRequests.Add(ProcessedRequest.Record(key, JsonSerializer.Serialize(response), clock.UtcNow));
+        var reservation = await db.ProcessedRequests.FirstAsync(r => r.Key == key, cancellationToken);
+        reservation.Complete(JsonSerializer.Serialize(response), time.GetUtcNow().UtcDateTime);
         return response;
     }
 }

@@ -1,6 +1,8 @@
 using MediatR;
 using Portal.Domain.Common;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Outbox;
 
 namespace Portal.Web.Common.Behaviours;
 
@@ -10,9 +12,11 @@ public interface ICommand<out TResponse> : IRequest<TResponse>;
 /// <summary>
 /// Innermost: wraps a command in a transaction (on SQLite an immediate one, so concurrent writers queue instead
 /// of failing late), saves, dispatches the domain events raised so far inside the same transaction, then commits.
-/// Queries pass straight through.
+/// Queries pass straight through. Re-entrant: a command sent while one is running in this flow (from a domain-event
+/// handler, or a worker step) joins the running transaction instead of waiting for the gate it holds.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(PortalDbContext db, IMediator mediator, SqliteWriteGate gate)
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
+    PortalDbContext db, IMediator mediator, SqliteWriteGate gate, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -22,12 +26,24 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(PortalDbContext db,
             return await next();
         }
 
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
         using var turn = await gate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var ambient = AmbientUnitOfWork.Enter(scope);
         var response = await next();
         await db.SaveChangesAsync(cancellationToken);
         await DispatchDomainEvents(cancellationToken);
+        await delivery.CompleteAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (db.ChangeTracker.Entries<OutboxMessage>().Any())
+        {
+            outboxSignal.Notify();
+        }
+
         return response;
     }
 
@@ -86,6 +102,29 @@ public sealed class SqliteWriteGate
                 gate.Release();
             }
         }
+    }
+}
+
+/// <summary>
+/// The DI scope whose transaction is open in this async flow. <see cref="ScopedSender"/> sends nested requests
+/// through it, so they share the connection and transaction rather than opening a second one behind the gate.
+/// </summary>
+public static class AmbientUnitOfWork
+{
+    private static readonly AsyncLocal<IServiceProvider?> CurrentScope = new();
+
+    public static IServiceProvider? Current => CurrentScope.Value;
+
+    public static IDisposable Enter(IServiceProvider scope)
+    {
+        var previous = CurrentScope.Value;
+        CurrentScope.Value = scope;
+        return new Exit(previous);
+    }
+
+    private sealed class Exit(IServiceProvider? previous) : IDisposable
+    {
+        public void Dispose() => CurrentScope.Value = previous;
     }
 }
 

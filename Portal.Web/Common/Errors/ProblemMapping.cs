@@ -16,6 +16,16 @@ public static class ProblemMapping
         UnauthenticatedRequestException => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
         ForbiddenRequestException f => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: f.Message),
         NotFoundException n => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: n.Message),
+        IdempotencyKeyReusedException k => TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The idempotency key was used with other parameters.",
+            detail: k.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = "idempotency.key_reused" }),
+        IdempotencyRequestInProgressException p => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "A request with this idempotency key is still running.",
+            detail: p.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = "idempotency.in_progress" }),
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "Someone else changed this at the same time.",
@@ -50,19 +60,26 @@ public sealed class ProblemMappingFilter : IEndpointFilter
     }
 }
 
-/// <summary>Anything unexpected under /api is a bare 500 problem; pages fall through to the friendly /Error page.</summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Anything unexpected under /api is a bare 500 problem with a trace id (the details go to the log only);
+/// pages keep the friendly /Error page. Registered inside the page handler so API paths never reach /Error.
+/// </summary>
+public static class ApiExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+    public static void UseApiExceptionHandler(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            return false;
-        }
-
-        await TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An unexpected error occurred.")
-            .ExecuteAsync(httpContext);
-        return true;
-    }
+            ExceptionHandler = async context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiExceptionHandler))
+                    .LogError(error, "Unhandled error on {Path}", context.Request.Path);
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+                });
+            },
+        }));
 }

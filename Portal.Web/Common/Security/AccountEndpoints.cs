@@ -16,7 +16,7 @@ public static class AccountEndpoints
         });
 
         // Plain GET link so the switch also works on the static sign-in page; only local return URLs are followed.
-        endpoints.MapGet("/culture", (HttpContext http, string culture, string? returnUrl) =>
+        endpoints.MapGet("/culture", (HttpContext http, TimeProvider time, string culture, string? returnUrl) =>
         {
             if (!PortalApp.Cultures.Any(c => c.Name == culture))
             {
@@ -26,7 +26,7 @@ public static class AccountEndpoints
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             var target = string.IsNullOrEmpty(returnUrl) || !Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) || returnUrl.StartsWith("//") || returnUrl.StartsWith("/\\")
                 ? "/"
                 : returnUrl;

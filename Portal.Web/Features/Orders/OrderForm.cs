@@ -11,7 +11,7 @@ namespace Portal.Web.Features.Orders;
 /// </summary>
 public sealed class OrderForm
 {
-    public static readonly IReadOnlyList<string> Slots = ["09:00-12:00", "14:00-18:00", "18:00-21:00"];
+    public static IReadOnlyList<string> Slots => DeliverySlots.Standard;
 
     public Guid RequestId { get; } = Guid.NewGuid();
 

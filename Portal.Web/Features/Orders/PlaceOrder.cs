@@ -7,8 +7,8 @@ using Portal.Domain.Customers;
 using Portal.Domain.Marketing;
 using Portal.Domain.Orders;
 using Portal.Domain.Shared;
-using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
@@ -45,7 +45,10 @@ public static class PlaceOrder
 
     public sealed record AppointmentInput(DateTime? PreferredAt, string? Note = null, string? Channel = null);
 
-    /// <summary><see cref="Message"/> carries the BSS's reason when direct provisioning failed.</summary>
+    /// <summary>
+    /// A direct order answers Submitted: the BSS is asked after commit and <see cref="GetOrderStatus"/> follows it.
+    /// <see cref="Message"/> stays for clients that read it; it carries no BSS reason at placement any more.
+    /// </summary>
     public sealed record Result(string Number, string Flow, string Status, string? TrackingCode, decimal Total, decimal AmountToCollect, string? Message);
 
     public sealed class Validator : AbstractValidator<Command>
@@ -70,7 +73,7 @@ public static class PlaceOrder
                 });
                 RuleFor(c => c.Customer!.IdNumber).Custom((id, context) =>
                 {
-                    if (!string.IsNullOrWhiteSpace(id) && !ResidentId.TryParse(id, out _, out var error))
+                    if (!string.IsNullOrWhiteSpace(id) && !ResidentId.TryParse(id, ChinaTime.Today(clock.UtcNow), out _, out var error))
                     {
                         context.AddFailure(error);
                     }
@@ -116,9 +119,9 @@ public static class PlaceOrder
                     }
                 }).When(c => c.DeliveryWindow is not null);
                 RuleFor(c => c.DeliveryWindow!.Slot)
-                    .Must(slot => TryParseSlot(slot, out _))
+                    .Must(DeliverySlots.IsOffered)
                     .When(c => c.DeliveryWindow is not null)
-                    .WithMessage("Delivery slot must be a time range like 14:00-18:00.");
+                    .WithMessage($"Delivery slot must be one of {string.Join(", ", DeliverySlots.Standard)}.");
             });
 
             When(c => Is(c, OrderFlow.Appointment), () =>
@@ -126,7 +129,13 @@ public static class PlaceOrder
                 RuleFor(c => c.Appointment).NotNull().WithMessage("A preferred contact time is required.");
                 RuleFor(c => c.Appointment!.PreferredAt)
                     .NotNull().WithMessage("A preferred contact time is required.")
-                    .Must(at => at is null || ToUtc(at.Value) >= clock.UtcNow.AddMinutes(-5)).WithMessage("The preferred contact time is in the past.")
+                    .Custom((at, context) =>
+                    {
+                        if (at is not null && ContactHours.Refusal(ToUtc(at.Value), clock.UtcNow) is { } refusal)
+                        {
+                            context.AddFailure(refusal);
+                        }
+                    })
                     .When(c => c.Appointment is not null);
                 RuleFor(c => c.Appointment!.Note).MaximumLength(500).When(c => c.Appointment is not null).WithMessage("Note must be at most 500 characters.");
                 RuleFor(c => c.Appointment!.Channel)
@@ -139,7 +148,7 @@ public static class PlaceOrder
         private static bool Is(Command c, OrderFlow flow) => Parse<OrderFlow>(c.Flow) == flow;
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, IBssAdapter bss)
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox)
         : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -177,24 +186,13 @@ public static class PlaceOrder
                 opportunity.ConvertTo(order.Number, user.Name, now);
             }
 
-            string? message = null;
+            // The BSS is called after commit, from the outbox: never while this transaction (and the write gate) is held.
             if (flow == OrderFlow.Direct && order.PaymentStatus != PaymentStatus.AwaitingOnline)
             {
-                var outcome = await bss.ProvisionAsync(
-                    new ProvisioningRequest(order.Number, order.Phone.Value, order.Lines.Select(l => new ProvisioningItem(l.Sku, l.Kind.ToString(), l.Quantity)).ToList(), order.PolicyCode),
-                    cancellationToken);
-                if (outcome.Succeeded)
-                {
-                    order.MarkProvisioned("BSS", clock.UtcNow);
-                }
-                else
-                {
-                    order.MarkProvisioningFailed("BSS", clock.UtcNow, outcome.Error!);
-                    message = outcome.Error;
-                }
+                outbox.Enqueue(new ProvisionOrder.Message(order.Number));
             }
 
-            return new Result(order.Number, order.Flow.ToString(), order.Status.ToString(), order.TrackingCode?.Value, order.Total.Amount, order.AmountToCollect.Amount, message);
+            return new Result(order.Number, order.Flow.ToString(), order.Status.ToString(), order.TrackingCode?.Value, order.Total.Amount, order.AmountToCollect.Amount, null);
         }
 
         private Result RegisterOpportunity(Command request, Customer customer, IReadOnlyList<CartItem> items, DateTime now)
@@ -320,27 +318,12 @@ public static class PlaceOrder
     internal static T? Parse<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 
-    private static bool TryParseSlot(string? slot, out (TimeOnly From, TimeOnly To) range)
-    {
-        range = default;
-        var parts = (slot ?? "").Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2
-            && TimeOnly.TryParseExact(parts[0], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && TimeOnly.TryParseExact(parts[1], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            && from < to)
-        {
-            range = (from, to);
-            return true;
-        }
-
-        return false;
-    }
-
     /// <summary>A time without an offset is taken as China time, the time the rep and customer speak in.</summary>
     private static DateTime ToUtc(DateTime at) => at.Kind switch
     {
         DateTimeKind.Utc => at,
         DateTimeKind.Local => at.ToUniversalTime(),
+        _ when at < DateTime.MinValue + ChinaTime.Offset => DateTime.MinValue, // year 1: long past, not an overflow
         _ => ChinaTime.ToUtc(at),
     };
 }
