@@ -12,6 +12,12 @@ using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Web;
 
+if (args.FirstOrDefault() == "routing")
+{
+    Portal.Bench.RoutingBenchmark.Run(args);
+    return;
+}
+
 // Orders accepted per second through the full pipeline (Kestrel on 127.0.0.1, API key, validation, transaction,
 // stock reservation, SQLite file in WAL mode). Usage: dotnet run -c Release --project Portal.Bench -- [orders] [concurrency...]
 var orders = args.Length > 0 ? int.Parse(args[0]) : 1000;
