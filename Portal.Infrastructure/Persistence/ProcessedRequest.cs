@@ -39,5 +39,5 @@ public sealed class ProcessedRequest
 
     public bool IsExpired(DateTime nowUtc) => nowUtc - CreatedAtUtc >= Lifetime;
 
-    public bool IsAbandoned(DateTime nowUtc) => CompletedAtUtc is null && nowUtc - CreatedAtUtc >= AbandonedAfter;
+    public bool IsAbandoned(DateTime nowUtc) => ResponseJson is null && nowUtc - CreatedAtUtc >= AbandonedAfter;
 }
