@@ -28,15 +28,13 @@ public sealed class OrderEntryPage(IPage page)
 
     public Task ChooseFlowAsync(string testId) => page.GetByTestId(testId).CheckAsync();
 
-    /// <summary>Types into the product picker's search box and takes the first match.</summary>
+    /// <summary>Types into the product picker and takes the first match from its list.</summary>
     public async Task AddProductAsync(string search, int quantity = 1)
     {
         var picker = page.GetByTestId("product-picker");
         await picker.ClickAsync();
-        var filter = page.Locator(".rz-dropdown-filter").Last;
-        await filter.WaitForAsync();
-        await filter.FillAsync(search);
-        var option = page.Locator(".rz-dropdown-item").Filter(new() { HasText = search }).First;
+        await picker.FillAsync(search);
+        var option = page.GetByTestId("product-option").Filter(new() { HasText = search }).First;
         await option.ClickAsync();
         await page.GetByTestId("quantity").FillAsync(quantity.ToString());
         var lines = await page.GetByTestId("line-row").CountAsync();
@@ -54,7 +52,7 @@ public sealed class OrderEntryPage(IPage page)
     public async Task SetPreferredTimeAsync(DateTime chinaTime)
     {
         var input = page.Locator("#preferred-at");
-        await input.FillAsync(chinaTime.ToString("yyyy-MM-dd HH:mm"));
+        await input.FillAsync(chinaTime.ToString("yyyy-MM-dd'T'HH:mm"));
         await input.PressAsync("Tab");
     }
 

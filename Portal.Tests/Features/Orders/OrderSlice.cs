@@ -24,6 +24,18 @@ internal static class OrderSlice
                 new PlaceOrder.DeliveryWindowInput(Tomorrow, "14:00-18:00")),
             user);
 
+    /// <summary>China time, unspecified kind, as the order form sends it.</summary>
+    public static DateTime TomorrowAtTenChinaTime => DateTime.SpecifyKind(DateTime.UtcNow.AddHours(8).Date.AddDays(1).AddHours(10), DateTimeKind.Unspecified);
+
+    public static Task<PlaceOrder.Result> PlaceAppointment(PortalHost host, ClaimsPrincipal user, string phone, string? note = "想先比较一下价格") =>
+        host.Send(
+            new PlaceOrder.Command(
+                "Appointment",
+                new PlaceOrder.CustomerInput("测试客户", phone),
+                [new PlaceOrder.LineInput("ACC-CHARGER-66W", 2)],
+                Appointment: new PlaceOrder.AppointmentInput(TomorrowAtTenChinaTime, note, "StoreVisit")),
+            user);
+
     public static Task<PlaceOrder.Result> PlaceDirect(PortalHost host, ClaimsPrincipal user, string phone) =>
         host.Send(
             new PlaceOrder.Command("Direct", new PlaceOrder.CustomerInput("测试客户", phone), [new PlaceOrder.LineInput("ADDON-DATA-10G", 1)], "BillToAccount"),

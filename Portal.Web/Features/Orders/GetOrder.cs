@@ -38,13 +38,19 @@ public static class GetOrder
         string? Courier,
         DateTime CreatedAtUtc,
         string CreatedBy,
-        IReadOnlyList<TimelineEntry> Timeline)
+        IReadOnlyList<TimelineEntry> Timeline,
+        AppointmentDetail? Appointment = null)
     {
+        public bool IsAppointment => Flow == nameof(OrderFlow.Appointment);
+
         public bool CanCancel => Flow != nameof(OrderFlow.Appointment)
             && Enum.TryParse<OrderStatus>(Status, out var status)
             && Enum.TryParse<OrderFlow>(Flow, out var flow)
             && OrderTransitions.IsAllowed(flow, status, OrderStatus.Cancelled);
     }
+
+    /// <summary>When and how the customer wants to be contacted (appointments only; China time is shown by the page).</summary>
+    public sealed record AppointmentDetail(DateTime PreferredAtUtc, string Channel, string? Note, string? ConvertedOrderNumber);
 
     public sealed record Line(string Sku, string Name, string Kind, decimal UnitPrice, int Quantity, decimal LineTotal, IReadOnlyList<string> Serials);
 
@@ -119,7 +125,8 @@ public static class GetOrder
                 null,
                 opportunity.CreatedAtUtc,
                 opportunity.CreatedBy,
-                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList());
+                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                new AppointmentDetail(opportunity.PreferredAtUtc, opportunity.PreferredChannel.ToString(), opportunity.Note, opportunity.ConvertedOrderNumber));
         }
     }
 }

@@ -81,6 +81,33 @@ public sealed class OrderForm
         }
     }
 
+    /// <summary>An 11-digit mainland mobile number: worth looking up without waiting for Enter.</summary>
+    public bool PhoneLooksComplete => Phone.Trim() is { Length: 11 } p && p.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The rep typed a different number: the card on screen belongs to someone else now, so it goes, with the offer
+    /// chosen from it and the address it filled in (unless the rep has edited that address).
+    /// </summary>
+    public void ChangePhone(string phone)
+    {
+        Phone = phone;
+        if (LookedUpPhone is null || LookedUpPhone == phone.Trim())
+        {
+            return;
+        }
+
+        if (Customer?.Addresses.FirstOrDefault() is { } address && (City, District, Street) == (address.City, address.District, address.Line))
+        {
+            (City, District, Street) = ("", "", "");
+        }
+
+        (LookedUpPhone, Customer, PolicyCode) = (null, null, null);
+    }
+
+    /// <summary>True once the rep has typed or chosen anything worth warning about before leaving.</summary>
+    public bool HasInput =>
+        Phone.Trim() != "" || Lines.Count > 0 || Flow is not null || NewCustomerName.Trim() != "" || Street.Trim() != "" || Note.Trim() != "";
+
     /// <summary>A new lookup answered: show its card and offer its first address for delivery if none was typed.</summary>
     public void ShowCustomer(string phone, FindCustomer.CustomerCard? card)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
 using Portal.Domain.Shared;
-using Radzen;
+using MudBlazor;
 
 namespace Portal.Web.Features.Orders;
 
@@ -45,13 +45,20 @@ public static class OrderLabels
         _ => status,
     };
 
-    public static BadgeStyle StatusStyle(string status) => status switch
+    public static Color StatusColor(string status) => status switch
     {
-        "Completed" or "Delivered" or "Converted" => BadgeStyle.Success,
-        "Cancelled" or "ProvisioningFailed" or "Returned" or "Lost" => BadgeStyle.Danger,
-        "FailedAttempt" or "AwaitingPayment" or "Rescheduled" => BadgeStyle.Warning,
-        "Draft" or "New" => BadgeStyle.Light,
-        _ => BadgeStyle.Info,
+        "Completed" or "Delivered" or "Converted" => Color.Success,
+        "Cancelled" or "ProvisioningFailed" or "Returned" or "Lost" => Color.Error,
+        "FailedAttempt" or "AwaitingPayment" or "Rescheduled" => Color.Warning,
+        "Draft" or "New" => Color.Default,
+        _ => Color.Info,
+    };
+
+    public static string ChannelName(IStringLocalizer L, string channel) => channel switch
+    {
+        "Callback" => L["Call back"],
+        "StoreVisit" => L["Store visit"],
+        _ => channel,
     };
 
     public static string PaymentStatusName(IStringLocalizer L, string status) => status switch
