@@ -101,7 +101,7 @@ public static class GetOrder
                 opportunity.Number,
                 nameof(OrderFlow.Appointment),
                 opportunity.Status.ToString(),
-                nameof(PaymentStatus.NotDue),
+                nameof(PaymentStatus.Unpaid),
                 null,
                 opportunity.CustomerName,
                 opportunity.Phone.Masked,
