@@ -163,6 +163,7 @@ public static class PortalApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapPortalPayments();
+        app.MapStripeWebhook();
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
