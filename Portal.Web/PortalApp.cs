@@ -54,6 +54,7 @@ public static class PortalApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
         services.AddPortalPayments(builder.Configuration);
+        services.Configure<Features.Payments.PaymentLinkOptions>(builder.Configuration.GetSection(Features.Payments.PaymentLinkOptions.Section));
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<ScopedSender>();
         services.AddScoped<UiSender>();

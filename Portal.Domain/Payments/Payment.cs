@@ -51,9 +51,14 @@ public sealed class Payment : Entity
 
     public DateTime? SettledAtUtc { get; private set; }
 
+    /// <summary>When the payment link for this attempt stops working (online only).</summary>
+    public DateTime? LinkExpiresAtUtc { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<PaymentRefund> Refunds => _refunds;
+
+    public bool LinkIsOpen(DateTime nowUtc) => Status == PaymentAttemptStatus.Pending && LinkExpiresAtUtc > nowUtc;
 
     public Money Change => Channel == PaymentChannel.Cash ? Tendered - Amount : Money.Zero;
 
@@ -66,8 +71,18 @@ public sealed class Payment : Entity
     /// <summary>What can still be asked back: refunds in flight already hold their share.</summary>
     public Money Refundable => Captured - Sum(_refunds.Where(r => r.HoldsAmount));
 
-    public static Payment StartOnline(Guid key, string orderNumber, Money amount, string actor, DateTime nowUtc) =>
-        Start(key, orderNumber, PaymentChannel.Online, amount, null, actor, nowUtc);
+    /// <summary>An online attempt, usually behind a payment link that stops working at <paramref name="linkExpiresAtUtc"/>.</summary>
+    public static Payment StartOnline(Guid key, string orderNumber, Money amount, string actor, DateTime nowUtc, DateTime? linkExpiresAtUtc = null)
+    {
+        if (linkExpiresAtUtc <= nowUtc)
+        {
+            throw new DomainException("payment.link_expired", $"A payment link must expire after it is sent ({linkExpiresAtUtc:u})");
+        }
+
+        var payment = Start(key, orderNumber, PaymentChannel.Online, amount, null, actor, nowUtc);
+        payment.LinkExpiresAtUtc = linkExpiresAtUtc;
+        return payment;
+    }
 
     public static Payment StartTerminal(Guid key, string orderNumber, Money amount, string readerId, string actor, DateTime nowUtc) =>
         Start(key, orderNumber, PaymentChannel.Terminal, amount, Require.Text(readerId, "Reader", 64, "payment.reader_required"), actor, nowUtc);

@@ -19,9 +19,6 @@ public sealed class StripeOptions
     /// <summary>Where Stripe's API is; only set for the sandbox (empty means api.stripe.com).</summary>
     public string? ApiBase { get; set; }
 
-    /// <summary>How long a payment link stays valid.</summary>
-    public TimeSpan PaymentLinkLifetime { get; set; } = TimeSpan.FromHours(24);
-
     public bool UsesSandbox => string.IsNullOrWhiteSpace(SecretKey);
 
     public string EffectiveSecretKey => UsesSandbox ? SandboxSecretKey : SecretKey!;

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Orders;
+using Portal.Domain.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
@@ -38,7 +39,8 @@ public static class GetOrder
         string? Courier,
         DateTime CreatedAtUtc,
         string CreatedBy,
-        IReadOnlyList<TimelineEntry> Timeline)
+        IReadOnlyList<TimelineEntry> Timeline,
+        IReadOnlyList<PaymentRow> Payments)
     {
         public bool CanCancel => Flow != nameof(OrderFlow.Appointment)
             && Enum.TryParse<OrderStatus>(Status, out var status)
@@ -49,6 +51,9 @@ public static class GetOrder
     public sealed record Line(string Sku, string Name, string Kind, decimal UnitPrice, int Quantity, decimal LineTotal, IReadOnlyList<string> Serials);
 
     public sealed record TimelineEntry(DateTime AtUtc, string Actor, string? FromStatus, string ToStatus, string? Reason);
+
+    /// <summary>One payment attempt; Reference is the PaymentIntent id (Online, Terminal) or the POS slip.</summary>
+    public sealed record PaymentRow(Guid Id, string Method, string Status, decimal Amount, decimal Refunded, string? Reference, DateTime AtUtc);
 
     internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, OrderDetail>
     {
@@ -64,6 +69,7 @@ public static class GetOrder
         {
             var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
+            var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == order.Number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
             return new OrderDetail(
                 order.Number,
                 order.Flow.ToString(),
@@ -86,7 +92,15 @@ public static class GetOrder
                 order.Courier,
                 order.CreatedAtUtc,
                 order.CreatedBy,
-                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList());
+                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                payments.Select(p => new PaymentRow(
+                    p.Key,
+                    p.Channel.ToString(),
+                    p.Status.ToString(),
+                    p.Amount.Amount,
+                    p.Refunded.Amount,
+                    p.Channel == PaymentChannel.Cash ? null : p.Reference,
+                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList());
         }
 
         private async Task<OrderDetail> Opportunity(string number, CancellationToken cancellationToken)
@@ -119,7 +133,8 @@ public static class GetOrder
                 null,
                 opportunity.CreatedAtUtc,
                 opportunity.CreatedBy,
-                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList());
+                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                []);
         }
     }
 }

@@ -23,6 +23,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.SettledBy).HasMaxLength(256);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Change);
+        builder.HasIndex(p => p.LinkExpiresAtUtc);
         builder.Ignore(p => p.IsCaptured);
         builder.Ignore(p => p.Captured);
         builder.Ignore(p => p.Refunded);

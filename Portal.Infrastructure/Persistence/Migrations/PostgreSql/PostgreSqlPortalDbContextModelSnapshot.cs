@@ -839,6 +839,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("LinkExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -882,6 +885,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("LinkExpiresAtUtc");
 
                     b.HasIndex("OrderNumber");
 

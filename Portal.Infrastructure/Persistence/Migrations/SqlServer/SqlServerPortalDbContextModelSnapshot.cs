@@ -832,6 +832,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Key")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("LinkExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -874,6 +877,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("LinkExpiresAtUtc");
 
                     b.HasIndex("OrderNumber");
 

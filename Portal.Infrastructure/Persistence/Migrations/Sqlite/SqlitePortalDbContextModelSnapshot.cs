@@ -746,6 +746,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LinkExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -783,6 +786,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("LinkExpiresAtUtc");
 
                     b.HasIndex("OrderNumber");
 

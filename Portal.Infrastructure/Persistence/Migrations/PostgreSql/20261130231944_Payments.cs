@@ -53,6 +53,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SettledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     SettledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LinkExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -191,6 +192,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                 table: "Payments",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_LinkExpiresAtUtc",
+                table: "Payments",
+                column: "LinkExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_OrderNumber",

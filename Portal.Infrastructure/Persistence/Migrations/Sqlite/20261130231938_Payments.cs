@@ -51,6 +51,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SettledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     SettledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LinkExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -188,6 +189,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Payments",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_LinkExpiresAtUtc",
+                table: "Payments",
+                column: "LinkExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_OrderNumber",

@@ -52,6 +52,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     SettledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     SettledAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LinkExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
                     RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true)
                 },
@@ -192,6 +193,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Payments",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_LinkExpiresAtUtc",
+                table: "Payments",
+                column: "LinkExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_OrderNumber",
