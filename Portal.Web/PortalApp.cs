@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Bss;
+using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
@@ -52,6 +53,8 @@ public static class PortalApp
         services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
+        services.AddPortalPayments(builder.Configuration);
+        services.Configure<Features.Payments.PaymentLinkOptions>(builder.Configuration.GetSection(Features.Payments.PaymentLinkOptions.Section));
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<ScopedSender>();
         services.AddScoped<UiSender>();
@@ -160,6 +163,8 @@ public static class PortalApp
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPortalPayments();
+        app.MapStripeWebhook();
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
+using Portal.Domain.Payments;
 using Portal.Domain.Shared;
 
 namespace Portal.Domain.Orders;
@@ -97,7 +98,6 @@ public sealed partial class Order : Entity
         }
 
         order.Price(policy, customer.Profile, nowUtc);
-        order.PaymentStatus = paymentMethod == PaymentMethod.BillToAccount ? PaymentStatus.NotDue : PaymentStatus.AwaitingOnline;
         order.MoveTo(OrderStatus.Submitted, actor, nowUtc, null);
         order.Raise(new OrderPlaced(order.Number, order.Flow, order.Snapshot(), nowUtc));
         return order;
@@ -140,7 +140,6 @@ public sealed partial class Order : Entity
         order.DeliveryWindow = deliveryWindow;
         order.TrackingCode = TrackingCode.New();
         order.Price(policy, customer.Profile, nowUtc);
-        order.PaymentStatus = paymentMethod == PaymentMethod.Online ? PaymentStatus.AwaitingOnline : PaymentStatus.CollectOnDelivery;
         order.MoveTo(OrderStatus.Submitted, actor, nowUtc, null);
         order.MoveTo(
             paymentMethod == PaymentMethod.Online ? OrderStatus.AwaitingPayment : OrderStatus.ReadyForDispatch,
@@ -151,34 +150,49 @@ public sealed partial class Order : Entity
         return order;
     }
 
+    /// <summary>Money is owed back: something was captured and not all of it refunded, on an order that ended unfulfilled.</summary>
+    public bool RefundDue =>
+        Status is OrderStatus.Cancelled or OrderStatus.Returned
+        && PaymentStatus is PaymentStatus.PartiallyPaid or PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
+
     /// <summary>
-    /// Online payment arrived. A pre-order becomes ready for dispatch; a direct order stays submitted
-    /// and may now be provisioned.
+    /// Re-derives the payment status from this order's payments (call after any of them changed). A pre-order
+    /// waiting for its online payment becomes ready for dispatch once paid in full. Returns whether anything changed.
     /// </summary>
-    public void ConfirmPayment(string actor, DateTime nowUtc)
+    public bool ApplyPayments(IEnumerable<Payment> payments, string actor, DateTime nowUtc)
     {
-        if (PaymentStatus != PaymentStatus.AwaitingOnline)
+        var mine = payments.ToList();
+        if (mine.FirstOrDefault(p => p.OrderNumber != Number) is { } stranger)
         {
-            throw new DomainException(
-                "order.payment_not_awaited", $"Order {Number} is not waiting for an online payment (payment is {PaymentStatus})");
+            throw new DomainException("order.foreign_payment", $"Payment {stranger.Key} belongs to order {stranger.OrderNumber}, not {Number}");
         }
 
-        PaymentStatus = PaymentStatus.Paid;
-        Raise(new OrderPaymentConfirmed(Number, Total, nowUtc));
-        if (Flow == OrderFlow.Direct)
+        var summary = PaymentSummary.Of(Total, mine);
+        if (summary.Status == PaymentStatus)
         {
-            Record(Status, actor, nowUtc, $"Payment of {Total} confirmed");
+            return false;
+        }
+
+        var previous = PaymentStatus;
+        PaymentStatus = summary.Status;
+        Raise(new OrderPaymentStatusChanged(Number, previous, PaymentStatus, summary.Captured, summary.Refunded, nowUtc));
+        var note = $"Payment {PaymentStatus}: {summary.Captured} captured, {summary.Refunded} refunded";
+        if (PaymentStatus == PaymentStatus.Paid && Status == OrderStatus.AwaitingPayment)
+        {
+            MoveTo(OrderStatus.ReadyForDispatch, actor, nowUtc, note);
         }
         else
         {
-            MoveTo(OrderStatus.ReadyForDispatch, actor, nowUtc, $"Payment of {Total} confirmed");
+            Record(Status, actor, nowUtc, note);
         }
+
+        return true;
     }
 
     public void MarkProvisioned(string actor, DateTime nowUtc)
     {
         RequireFlow(OrderFlow.Direct, "provisioned in the BSS");
-        if (PaymentStatus == PaymentStatus.AwaitingOnline)
+        if (PaymentMethod == PaymentMethod.Online && PaymentStatus != PaymentStatus.Paid)
         {
             throw new DomainException(
                 "order.payment_outstanding", $"Order {Number} cannot be provisioned before it is paid");
@@ -235,15 +249,15 @@ public sealed partial class Order : Entity
             throw new DomainException("order.real_name_required", "Check the customer's ID card before handing over a SIM card");
         }
 
-        var collected = PaymentStatus == PaymentStatus.CollectOnDelivery ? Total : Money.Zero;
-        if (PaymentStatus == PaymentStatus.CollectOnDelivery)
+        // Goods leave the courier only against payment: cash and POS are collected before the handover.
+        if (PaymentStatus != PaymentStatus.Paid)
         {
-            PaymentStatus = PaymentStatus.Paid;
+            throw new DomainException("order.payment_outstanding", $"Collect the payment for order {Number} before handing over the goods (payment is {PaymentStatus})");
         }
 
         RealNameVerified = verifiedIdNumber is not null;
         MoveTo(OrderStatus.Delivered, actor, nowUtc, null);
-        Raise(new OrderDelivered(Number, CustomerId, Snapshot(), verifiedIdNumber, collected, nowUtc));
+        Raise(new OrderDelivered(Number, CustomerId, Snapshot(), verifiedIdNumber, nowUtc));
     }
 
     public void Complete(string actor, DateTime nowUtc)
@@ -271,27 +285,14 @@ public sealed partial class Order : Entity
     public void Return(string actor, DateTime nowUtc, string? reason = null)
     {
         MoveTo(OrderStatus.Returned, actor, nowUtc, reason);
-        var refundDue = SettleUnfulfilledPayment();
-        Raise(new OrderReturned(Number, Snapshot(), refundDue, nowUtc));
+        Raise(new OrderReturned(Number, Snapshot(), RefundDue, nowUtc));
     }
 
     public void Cancel(string reason, string actor, DateTime nowUtc)
     {
         var why = Require.Text(reason, "Cancellation reason", 500, "order.reason_required");
         MoveTo(OrderStatus.Cancelled, actor, nowUtc, why);
-        var refundDue = SettleUnfulfilledPayment();
-        Raise(new OrderCancelled(Number, Snapshot(), refundDue, why, nowUtc));
-    }
-
-    public void MarkRefunded(string actor, DateTime nowUtc)
-    {
-        if (PaymentStatus != PaymentStatus.RefundDue)
-        {
-            throw new DomainException("order.no_refund_due", $"Order {Number} owes no refund (payment is {PaymentStatus})");
-        }
-
-        PaymentStatus = PaymentStatus.Refunded;
-        Record(Status, actor, nowUtc, $"Refund of {Total} made");
+        Raise(new OrderCancelled(Number, Snapshot(), RefundDue, why, nowUtc));
     }
 
     private static Order Draft(
@@ -370,13 +371,6 @@ public sealed partial class Order : Entity
             PrestoreAmount = policy.Effect.Amount;
             PrestoreCredit = policy.Effect.Credit;
         }
-    }
-
-    private bool SettleUnfulfilledPayment()
-    {
-        var refundDue = PaymentStatus == PaymentStatus.Paid;
-        PaymentStatus = refundDue ? PaymentStatus.RefundDue : PaymentStatus.Voided;
-        return refundDue;
     }
 
     private void RequireFlow(OrderFlow flow, string action)

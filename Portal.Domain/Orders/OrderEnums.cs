@@ -37,27 +37,12 @@ public enum PaymentMethod
     BillToAccount,
 }
 
-/// <summary>Where the money stands, tracked apart from where the goods are.</summary>
+/// <summary>Where the money stands, tracked apart from where the goods are; derived from the order's payments.</summary>
 public enum PaymentStatus
 {
-    /// <summary>Billed to the customer's account; the BSS collects it with the next bill.</summary>
-    NotDue,
-
-    /// <summary>The customer has been sent a payment link and has not paid yet.</summary>
-    AwaitingOnline,
-
-    /// <summary>The courier collects cash or a POS payment at the door.</summary>
-    CollectOnDelivery,
-
-    /// <summary>The money has been received (online, or by the courier at delivery).</summary>
+    Unpaid,
+    PartiallyPaid,
     Paid,
-
-    /// <summary>Paid, but the order was cancelled or returned: the money must go back.</summary>
-    RefundDue,
-
-    /// <summary>The refund has been made.</summary>
+    PartiallyRefunded,
     Refunded,
-
-    /// <summary>The order ended before anything was paid; nothing is owed either way.</summary>
-    Voided,
 }

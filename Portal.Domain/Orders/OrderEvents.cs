@@ -10,7 +10,8 @@ public sealed record OrderStatusChanged(
     string OrderNumber, OrderStatus? FromStatus, OrderStatus ToStatus, string Actor, string? Reason, DateTime OccurredAtUtc)
     : IDomainEvent;
 
-public sealed record OrderPaymentConfirmed(string OrderNumber, Money Amount, DateTime OccurredAtUtc) : IDomainEvent;
+public sealed record OrderPaymentStatusChanged(
+    string OrderNumber, PaymentStatus From, PaymentStatus To, Money Captured, Money Refunded, DateTime OccurredAtUtc) : IDomainEvent;
 
 /// <summary>Carries the lines so reserved stock can be released; RefundDue says money must go back.</summary>
 public sealed record OrderCancelled(
@@ -21,11 +22,10 @@ public sealed record OrderCancelled(
 public sealed record OrderReturned(
     string OrderNumber, IReadOnlyList<OrderLineSnapshot> Lines, bool RefundDue, DateTime OccurredAtUtc) : IDomainEvent;
 
-/// <summary>The courier handed the goods over; AmountCollected is what they took at the door (zero if prepaid).</summary>
+/// <summary>The courier handed the goods over (always after the order was paid).</summary>
 public sealed record OrderDelivered(
     string OrderNumber,
     long CustomerId,
     IReadOnlyList<OrderLineSnapshot> Lines,
     ResidentId? VerifiedIdNumber,
-    Money AmountCollected,
     DateTime OccurredAtUtc) : IDomainEvent;

@@ -13,6 +13,11 @@ public readonly record struct Money : IComparable<Money>
 
     public static Money Yuan(decimal amount) => new(amount);
 
+    /// <summary>Whole fen, as payment providers count CNY.</summary>
+    public static Money FromMinorUnits(long fen) => new(fen / 100m);
+
+    public long ToMinorUnits() => (long)(Amount * 100m);
+
     public static Money operator +(Money left, Money right) => new(left.Amount + right.Amount);
 
     public static Money operator -(Money left, Money right) => new(left.Amount - right.Amount);

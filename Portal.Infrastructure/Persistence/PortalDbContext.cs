@@ -6,9 +6,12 @@ using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Inventory;
 using Portal.Domain.Marketing;
+using Portal.Domain.Ledger;
 using Portal.Domain.Orders;
+using Portal.Domain.Payments;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Persistence;
@@ -31,6 +34,9 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>

@@ -118,7 +118,7 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
         var order = await Json(response);
         Assert.Equal("PreOrderDelivery", order.GetProperty("flow").GetString());
         Assert.Equal("ReadyForDispatch", order.GetProperty("status").GetString());
-        Assert.Equal("CollectOnDelivery", order.GetProperty("paymentStatus").GetString());
+        Assert.Equal("Unpaid", order.GetProperty("paymentStatus").GetString());
         Assert.Equal(99m, order.GetProperty("total").GetDecimal());
         var timeline = order.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal(["Draft", "Submitted", "ReadyForDispatch"], timeline.Select(e => e.GetProperty("to").GetString()));

@@ -2,6 +2,7 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Orders;
+using Portal.Domain.Payments;
 using Portal.Domain.Shared;
 
 namespace Portal.Tests.Domain;
@@ -39,6 +40,25 @@ internal static class DomainTestData
         new(42, "张三", Phone, profile ?? Profile(58));
 
     public static DeliveryWindow Tomorrow() => DeliveryWindow.Parse(new DateOnly(2025, 6, 2), "14:00-18:00");
+
+    /// <summary>Pays the order in full through the given channel and lets the order derive its status.</summary>
+    public static Payment PayInFull(Order order, PaymentChannel channel = PaymentChannel.Online)
+    {
+        var payment = channel switch
+        {
+            PaymentChannel.Cash => Payment.CollectCash(Guid.NewGuid(), order.Number, order.Total, order.Total, "courier.wang", Now),
+            PaymentChannel.Pos => Payment.RecordPosSlip(Guid.NewGuid(), order.Number, order.Total, "SLIP-" + order.Number, "T-01", "courier.wang", Now),
+            _ => Payment.StartOnline(Guid.NewGuid(), order.Number, order.Total, "customer", Now),
+        };
+        if (channel is PaymentChannel.Online or PaymentChannel.Terminal)
+        {
+            payment.AttachProviderReference("pi_" + order.Number);
+            payment.ConfirmCapture(order.Total.ToMinorUnits(), "cny", "stripe", Now);
+        }
+
+        order.ApplyPayments([payment], "stripe", Now);
+        return payment;
+    }
 
     public static DomainException Throws(Action action, string code)
     {

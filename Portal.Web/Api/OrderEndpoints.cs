@@ -1,5 +1,6 @@
 using Portal.Web.Common;
 using Portal.Web.Features.Orders;
+using Portal.Web.Features.Payments;
 
 namespace Portal.Web.Api;
 
@@ -56,7 +57,12 @@ public static class OrderEndpoints
 
     public sealed record OrderDto(
         string Number, string Flow, string Status, string PaymentStatus, IReadOnlyList<LineDto> Lines, decimal Total, decimal AmountToCollect,
-        string? TrackingCode, IReadOnlyList<TimelineDto> Timeline);
+        string? TrackingCode, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<PaymentDto> Payments);
+
+    /// <summary>Method Cash|Pos|Terminal|Online; reference is the PaymentIntent id (Online, Terminal) or the POS slip.</summary>
+    public sealed record PaymentDto(Guid Id, string Method, string Status, decimal Amount, decimal Refunded, string? Reference, DateTime At);
+
+    public sealed record PaymentLinkDto(string Url, string PaymentIntentId, DateTime ExpiresAt);
 
     public sealed record LineDto(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
 
@@ -92,6 +98,18 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        api.MapPost("/orders/{number}/payment-links", async (string number, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            {
+                var link = await sender.Send(new CreatePaymentLink.Command(number), http.User, ct);
+                return TypedResults.Created(link.Url, new PaymentLinkDto(link.Url, link.PaymentIntentId, link.ExpiresAtUtc));
+            })
+            .WithName("CreatePaymentLink")
+            .WithSummary("A link the customer pays an online order with (card, Alipay, WeChat Pay); an open link is handed out again.")
+            .Produces<PaymentLinkDto>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         api.MapGet("/orders/{number}", async (string number, HttpContext http, ScopedSender sender, CancellationToken ct) =>
             {
                 var order = await sender.Send(new GetOrder.Query(number), http.User, ct);
@@ -104,7 +122,8 @@ public static class OrderEndpoints
                     order.Total,
                     order.AmountToCollect,
                     order.TrackingCode,
-                    order.Timeline.Select(t => new TimelineDto(t.AtUtc, t.Actor, t.FromStatus, t.ToStatus, t.Reason)).ToList()));
+                    order.Timeline.Select(t => new TimelineDto(t.AtUtc, t.Actor, t.FromStatus, t.ToStatus, t.Reason)).ToList(),
+                    order.Payments.Select(p => new PaymentDto(p.Id, p.Method, p.Status, p.Amount, p.Refunded, p.Reference, p.AtUtc)).ToList()));
             })
             .WithName("GetOrder")
             .WithSummary("An order (or a registered appointment, OP...) with its lines, total, status and timeline.")

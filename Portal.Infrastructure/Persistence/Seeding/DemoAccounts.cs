@@ -10,6 +10,8 @@ public static class DemoAccounts
     public const string Password = "Demo!2345";
     public const string IntakeClient = "intake";
     public const string IntakeKey = "demo-intake-key";
+    public const string FinanceClient = "finance";
+    public const string FinanceKey = "demo-finance-key";
 
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Users =
     [
@@ -51,6 +53,12 @@ public static class DemoAccounts
         if (!await db.ApiClients.AnyAsync(c => c.Name == IntakeClient))
         {
             db.ApiClients.Add(ApiClient.Create(IntakeClient, IntakeKey, nowUtc));
+            await db.SaveChangesAsync();
+        }
+
+        if (!await db.ApiClients.AnyAsync(c => c.Name == FinanceClient))
+        {
+            db.ApiClients.Add(ApiClient.Create(FinanceClient, FinanceKey, nowUtc, [ApiScopes.Finance]));
             await db.SaveChangesAsync();
         }
     }

@@ -35,10 +35,10 @@ public class DirectOrderTests
         var order = Direct(PaymentMethod.Online);
         Throws(() => order.MarkProvisioned("bss", Now), "order.payment_outstanding");
 
-        order.ConfirmPayment("stripe", Now);
+        PayInFull(order);
         Assert.Equal(OrderStatus.Submitted, order.Status);
         Assert.Equal(OrderStatus.Submitted, order.Timeline[^1].ToStatus);
-        Assert.Equal("Payment of ¥96.00 confirmed", order.Timeline[^1].Reason);
+        Assert.Equal("Payment Paid: ¥96.00 captured, ¥0.00 refunded", order.Timeline[^1].Reason);
 
         order.MarkProvisioned("bss", Now);
         Assert.Equal(OrderStatus.Completed, order.Status);

@@ -1,5 +1,6 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Orders;
+using Portal.Domain.Payments;
 using Portal.Domain.Shared;
 using static Portal.Tests.Domain.DomainTestData;
 
@@ -27,7 +28,7 @@ public class OrderLifecycleTests
         var order = PreOrder(payment, items);
         if (payment == PaymentMethod.Online)
         {
-            order.ConfirmPayment("stripe", Now);
+            PayInFull(order);
         }
 
         order.Assign(Courier, "dispatcher", Now);
@@ -46,47 +47,53 @@ public class OrderLifecycleTests
     public void A_cash_order_runs_from_dispatch_to_completion_and_is_paid_at_the_door()
     {
         var order = OutForDelivery();
+        Throws(() => order.MarkDelivered(Courier, Now, null), "order.payment_outstanding");
+
+        PayInFull(order, PaymentChannel.Cash);
         order.MarkDelivered(Courier, Now, null);
         order.Complete("system", Now);
 
-        Assert.Equal(OrderStatus.Completed, order.Status);
-        Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
-        var delivered = Assert.Single(order.DomainEvents.OfType<OrderDelivered>());
-        Assert.Equal(Money.Yuan(49), delivered.AmountCollected);
+        Assert.Equal((OrderStatus.Completed, PaymentStatus.Paid), (order.Status, order.PaymentStatus));
+        Assert.Single(order.DomainEvents.OfType<OrderDelivered>());
     }
 
     [Fact]
-    public void A_prepaid_order_collects_nothing_at_the_door()
-    {
-        var order = OutForDelivery(PaymentMethod.Online);
-        order.MarkDelivered(Courier, Now, null);
-
-        Assert.Equal(Money.Zero, Assert.Single(order.DomainEvents.OfType<OrderDelivered>()).AmountCollected);
-    }
-
-    [Fact]
-    public void Confirming_an_online_payment_makes_the_order_ready_for_dispatch()
+    public void Paying_an_online_pre_order_in_full_makes_it_ready_for_dispatch()
     {
         var order = PreOrder(PaymentMethod.Online);
-        order.ConfirmPayment("stripe", Now);
+        PayInFull(order);
 
         Assert.Equal((OrderStatus.ReadyForDispatch, PaymentStatus.Paid), (order.Status, order.PaymentStatus));
-        Assert.Equal("Payment of ¥49.00 confirmed", order.Timeline[^1].Reason);
+        Assert.Equal("Payment Paid: ¥49.00 captured, ¥0.00 refunded", order.Timeline[^1].Reason);
     }
 
     [Fact]
-    public void A_payment_is_confirmed_only_once()
+    public void A_part_payment_leaves_an_online_pre_order_waiting()
     {
         var order = PreOrder(PaymentMethod.Online);
-        order.ConfirmPayment("stripe", Now);
+        var part = Payment.StartOnline(Guid.NewGuid(), order.Number, Money.Yuan(20), "customer", Now);
+        part.ConfirmCapture(2000, "cny", "stripe", Now);
+        order.ApplyPayments([part], "stripe", Now);
 
-        Throws(() => order.ConfirmPayment("stripe", Now), "order.payment_not_awaited");
-        Assert.Single(order.DomainEvents.OfType<OrderPaymentConfirmed>());
+        Assert.Equal((OrderStatus.AwaitingPayment, PaymentStatus.PartiallyPaid), (order.Status, order.PaymentStatus));
     }
 
     [Fact]
-    public void A_cash_order_has_no_online_payment_to_confirm() =>
-        Throws(() => PreOrder().ConfirmPayment("stripe", Now), "order.payment_not_awaited");
+    public void Applying_the_same_payments_again_changes_nothing()
+    {
+        var order = PreOrder(PaymentMethod.Online);
+        var payment = PayInFull(order);
+
+        Assert.False(order.ApplyPayments([payment], "stripe", Now));
+        Assert.Single(order.DomainEvents.OfType<OrderPaymentStatusChanged>());
+    }
+
+    [Fact]
+    public void Refuses_another_orders_payment()
+    {
+        var stranger = Payment.StartOnline(Guid.NewGuid(), "SO202506019999", Money.Yuan(49), "customer", Now);
+        Throws(() => PreOrder(PaymentMethod.Online).ApplyPayments([stranger], "stripe", Now), "order.foreign_payment");
+    }
 
     [Fact]
     public void An_unpaid_online_order_cannot_be_assigned()
@@ -116,6 +123,7 @@ public class OrderLifecycleTests
 
         Throws(() => order.MarkDelivered(Courier, Now, null), "order.serials_missing");
         order.RecordSerial("hs-x1-128", ValidImei);
+        PayInFull(order, PaymentChannel.Pos);
         order.MarkDelivered(Courier, Now, null);
 
         Assert.Equal([ValidImei], order.Lines[0].Serials);
@@ -144,9 +152,10 @@ public class OrderLifecycleTests
     {
         var order = OutForDelivery(PaymentMethod.CashOnDelivery, new CartItem(SimCard(), 1));
         order.RecordSerial("SIM-STD", ValidIccid);
+        PayInFull(order, PaymentChannel.Cash);
 
         Throws(() => order.MarkDelivered(Courier, Now, null), "order.real_name_required");
-        Assert.Equal(PaymentStatus.CollectOnDelivery, order.PaymentStatus);
+        Assert.Equal(OrderStatus.OutForDelivery, order.Status);
 
         order.MarkDelivered(Courier, Now, CheckedId);
         Assert.True(order.RealNameVerified);
@@ -193,19 +202,19 @@ public class OrderLifecycleTests
         var order = FailedAttempt(PaymentMethod.Online);
         order.Return("station", Now, "Customer refused");
 
-        Assert.Equal((OrderStatus.Returned, PaymentStatus.RefundDue), (order.Status, order.PaymentStatus));
+        Assert.Equal((OrderStatus.Returned, PaymentStatus.Paid, true), (order.Status, order.PaymentStatus, order.RefundDue));
         var returned = Assert.Single(order.DomainEvents.OfType<OrderReturned>());
         Assert.True(returned.RefundDue);
         Assert.Equal("ACC-CASE", Assert.Single(returned.Lines).Sku);
     }
 
     [Fact]
-    public void Cancelling_an_unpaid_order_voids_its_payment_and_announces_the_lines_to_release()
+    public void Cancelling_an_unpaid_order_owes_nothing_and_announces_the_lines_to_release()
     {
         var order = PreOrder(PaymentMethod.CashOnDelivery, new CartItem(Case(), 3));
         order.Cancel("Customer changed mind", Rep, Now);
 
-        Assert.Equal((OrderStatus.Cancelled, PaymentStatus.Voided), (order.Status, order.PaymentStatus));
+        Assert.Equal((OrderStatus.Cancelled, PaymentStatus.Unpaid, false), (order.Status, order.PaymentStatus, order.RefundDue));
         var cancelled = Assert.Single(order.DomainEvents.OfType<OrderCancelled>());
         Assert.False(cancelled.RefundDue);
         Assert.Equal(("ACC-CASE", 3), (cancelled.Lines[0].Sku, cancelled.Lines[0].Quantity));
@@ -213,16 +222,19 @@ public class OrderLifecycleTests
     }
 
     [Fact]
-    public void Cancelling_a_paid_order_makes_a_refund_due_which_is_recorded_once()
+    public void Cancelling_a_paid_order_makes_a_refund_due_until_it_is_refunded()
     {
         var order = PreOrder(PaymentMethod.Online);
-        order.ConfirmPayment("stripe", Now);
+        var payment = PayInFull(order);
         order.Cancel("Out of stock", Rep, Now);
+        Assert.True(order.RefundDue);
 
-        Assert.Equal(PaymentStatus.RefundDue, order.PaymentStatus);
-        order.MarkRefunded("finance", Now);
-        Assert.Equal(PaymentStatus.Refunded, order.PaymentStatus);
-        Throws(() => order.MarkRefunded("finance", Now), "order.no_refund_due");
+        var refund = payment.RequestRefund(Guid.NewGuid(), Money.Yuan(49), "Out of stock", new RefundPolicy(Money.Yuan(1000)), "backoffice.zhou", Now);
+        payment.CompleteRefund(refund.Key, "re_1", Now);
+        order.ApplyPayments([payment], "stripe", Now);
+
+        Assert.Equal((PaymentStatus.Refunded, false), (order.PaymentStatus, order.RefundDue));
+        Assert.True(Assert.Single(order.DomainEvents.OfType<OrderCancelled>()).RefundDue);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class OrderPlacementTests
         var order = Direct();
 
         Assert.Equal(OrderStatus.Submitted, order.Status);
-        Assert.Equal(PaymentStatus.NotDue, order.PaymentStatus);
+        Assert.Equal(PaymentStatus.Unpaid, order.PaymentStatus);
         Assert.Equal(Money.Yuan(60), order.Total);
         Assert.Null(order.TrackingCode);
         Assert.Equal([(null, OrderStatus.Draft), (OrderStatus.Draft, OrderStatus.Submitted)],
@@ -71,7 +71,7 @@ public class OrderPlacementTests
         var order = PreOrder(PaymentMethod.CashOnDelivery, null, new CartItem(Phone5G(), 1), new CartItem(Case(), 2));
 
         Assert.Equal(OrderStatus.ReadyForDispatch, order.Status);
-        Assert.Equal(PaymentStatus.CollectOnDelivery, order.PaymentStatus);
+        Assert.Equal(PaymentStatus.Unpaid, order.PaymentStatus);
         Assert.Equal(Money.Yuan(3097), order.Total);
         Assert.Equal(order.Total, order.AmountToCollect);
         Assert.True(TrackingCode.IsWellFormed(order.TrackingCode!.Value));
@@ -84,7 +84,7 @@ public class OrderPlacementTests
         var order = PreOrder(PaymentMethod.Online);
 
         Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
-        Assert.Equal(PaymentStatus.AwaitingOnline, order.PaymentStatus);
+        Assert.Equal(PaymentStatus.Unpaid, order.PaymentStatus);
         Assert.Equal(Money.Zero, order.AmountToCollect);
     }
 

@@ -14,13 +14,14 @@ internal static class OrderSlice
     /// <summary>A number nobody else in the test run uses, so searches by phone see only this test's orders.</summary>
     public static string NewPhone() => $"1391{Interlocked.Increment(ref _next):D7}";
 
-    public static Task<PlaceOrder.Result> PlacePreOrder(PortalHost host, ClaimsPrincipal user, string phone, string sku = "ACC-CHARGER-66W", int quantity = 1) =>
+    public static Task<PlaceOrder.Result> PlacePreOrder(
+        PortalHost host, ClaimsPrincipal user, string phone, string sku = "ACC-CHARGER-66W", int quantity = 1, string payment = "CashOnDelivery") =>
         host.Send(
             new PlaceOrder.Command(
                 "PreOrderDelivery",
                 new PlaceOrder.CustomerInput("测试客户", phone, Address: new PlaceOrder.AddressInput("广州市", "天河区", "体育西路1号")),
                 [new PlaceOrder.LineInput(sku, quantity)],
-                "CashOnDelivery",
+                payment,
                 new PlaceOrder.DeliveryWindowInput(Tomorrow, "14:00-18:00")),
             user);
 

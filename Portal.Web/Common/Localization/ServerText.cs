@@ -21,9 +21,6 @@ public sealed class ServerText(IStringLocalizer<SharedResource> localizer)
     {
         [OrderFlow.Direct] = "Direct handling",
         [OrderFlow.PreOrderDelivery] = "Pre-order + delivery",
-        [PaymentStatus.NotDue] = "Billed to account",
-        [PaymentStatus.AwaitingOnline] = "Awaiting online payment",
-        [PaymentStatus.Voided] = "Nothing owed",
         [PaymentMethod.PosOnDelivery] = "Mobile POS on delivery",
         [ContactChannel.Callback] = "Call back",
         [ProductKind.AddOn] = "Add-on",

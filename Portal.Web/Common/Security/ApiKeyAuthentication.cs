@@ -30,7 +30,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var client = await db.ApiClients.AsNoTracking()
             .Where(c => c.KeyHash == hash && c.IsActive)
-            .Select(c => new { c.Id, c.Name })
+            .Select(c => new { c.Id, c.Name, c.Scopes })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (client is null)
         {
@@ -42,6 +42,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 new Claim(ClaimTypes.NameIdentifier, $"api-client:{client.Id}"),
                 new Claim(ClaimTypes.Name, client.Name),
                 new Claim(ClaimTypes.Role, Roles.Integration),
+                .. client.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(scope => new Claim(ApiScopes.ClaimType, scope)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

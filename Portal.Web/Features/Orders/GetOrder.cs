@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Orders;
+using Portal.Domain.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
@@ -39,6 +40,7 @@ public static class GetOrder
         DateTime CreatedAtUtc,
         string CreatedBy,
         IReadOnlyList<TimelineEntry> Timeline,
+        IReadOnlyList<PaymentRow> Payments,
         AppointmentDetail? Appointment = null)
     {
         public bool IsAppointment => Flow == nameof(OrderFlow.Appointment);
@@ -56,6 +58,9 @@ public static class GetOrder
 
     public sealed record TimelineEntry(DateTime AtUtc, string Actor, string? FromStatus, string ToStatus, string? Reason);
 
+    /// <summary>One payment attempt; Reference is the PaymentIntent id (Online, Terminal) or the POS slip.</summary>
+    public sealed record PaymentRow(Guid Id, string Method, string Status, decimal Amount, decimal Refunded, string? Reference, DateTime AtUtc);
+
     internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, OrderDetail>
     {
         public async Task<OrderDetail> Handle(Query request, CancellationToken cancellationToken)
@@ -70,6 +75,7 @@ public static class GetOrder
         {
             var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
+            var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == order.Number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
             return new OrderDetail(
                 order.Number,
                 order.Flow.ToString(),
@@ -92,7 +98,15 @@ public static class GetOrder
                 order.Courier,
                 order.CreatedAtUtc,
                 order.CreatedBy,
-                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList());
+                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                payments.Select(p => new PaymentRow(
+                    p.Key,
+                    p.Channel.ToString(),
+                    p.Status.ToString(),
+                    p.Amount.Amount,
+                    p.Refunded.Amount,
+                    p.Channel == PaymentChannel.Cash ? null : p.Reference,
+                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList());
         }
 
         private async Task<OrderDetail> Opportunity(string number, CancellationToken cancellationToken)
@@ -107,7 +121,7 @@ public static class GetOrder
                 opportunity.Number,
                 nameof(OrderFlow.Appointment),
                 opportunity.Status.ToString(),
-                nameof(PaymentStatus.NotDue),
+                nameof(PaymentStatus.Unpaid),
                 null,
                 opportunity.CustomerName,
                 opportunity.Phone.Masked,
@@ -126,6 +140,7 @@ public static class GetOrder
                 opportunity.CreatedAtUtc,
                 opportunity.CreatedBy,
                 opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                [],
                 new AppointmentDetail(opportunity.PreferredAtUtc, opportunity.PreferredChannel.ToString(), opportunity.Note, opportunity.ConvertedOrderNumber));
         }
     }

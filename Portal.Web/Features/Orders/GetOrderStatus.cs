@@ -25,7 +25,7 @@ public static class GetOrderStatus
             var number = (request.Number ?? "").Trim().ToUpperInvariant();
             var order = await db.Orders.AsNoTracking()
                 .Where(o => o.Number == number)
-                .Select(o => new { o.Number, o.Flow, o.Status, o.PaymentStatus })
+                .Select(o => new { o.Number, o.Flow, o.Status, o.PaymentMethod, o.PaymentStatus })
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
             string? message = null;
@@ -35,7 +35,7 @@ public static class GetOrderStatus
                 message = failed.Timeline.LastOrDefault(t => t.ToStatus == OrderStatus.ProvisioningFailed)?.Reason;
             }
 
-            var awaiting = order.Flow == OrderFlow.Direct && order.Status == OrderStatus.Submitted && order.PaymentStatus != PaymentStatus.AwaitingOnline;
+            var awaiting = order.Flow == OrderFlow.Direct && order.Status == OrderStatus.Submitted && !(order.PaymentMethod == PaymentMethod.Online && order.PaymentStatus != PaymentStatus.Paid);
             return new Result(order.Number, order.Status.ToString(), awaiting, message);
         }
     }

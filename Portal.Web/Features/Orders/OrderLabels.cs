@@ -63,13 +63,11 @@ public static class OrderLabels
 
     public static string PaymentStatusName(IStringLocalizer L, string status) => status switch
     {
-        "NotDue" => L["Billed to account"],
-        "AwaitingOnline" => L["Awaiting online payment"],
-        "CollectOnDelivery" => L["Collect on delivery"],
+        "Unpaid" => L["Unpaid"],
+        "PartiallyPaid" => L["Partially paid"],
         "Paid" => L["Paid"],
-        "RefundDue" => L["Refund due"],
+        "PartiallyRefunded" => L["Partially refunded"],
         "Refunded" => L["Refunded"],
-        "Voided" => L["Nothing owed"],
         _ => status,
     };
 

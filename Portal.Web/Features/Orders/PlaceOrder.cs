@@ -187,7 +187,7 @@ public static class PlaceOrder
             }
 
             // The BSS is called after commit, from the outbox: never while this transaction (and the write gate) is held.
-            if (flow == OrderFlow.Direct && order.PaymentStatus != PaymentStatus.AwaitingOnline)
+            if (flow == OrderFlow.Direct && order.PaymentMethod != PaymentMethod.Online)
             {
                 outbox.Enqueue(new ProvisionOrder.Message(order.Number));
             }

@@ -26,7 +26,7 @@ public static class ProvisionOrder
         public async Task HandleAsync(Message message, OutboxAttempt attempt, CancellationToken cancellationToken)
         {
             var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Number == message.OrderNumber, cancellationToken);
-            if (order is null || order.Status != OrderStatus.Submitted || order.PaymentStatus == PaymentStatus.AwaitingOnline)
+            if (order is null || order.Status != OrderStatus.Submitted || (order.PaymentMethod == PaymentMethod.Online && order.PaymentStatus != PaymentStatus.Paid))
             {
                 return; // cancelled meanwhile, or the outcome is already recorded
             }

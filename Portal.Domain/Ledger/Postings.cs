@@ -1,0 +1,89 @@
+using Portal.Domain.Common;
+using Portal.Domain.Payments;
+using Portal.Domain.Shared;
+using static Portal.Domain.Ledger.ChartOfAccounts;
+using static Portal.Domain.Ledger.LedgerEntry;
+
+namespace Portal.Domain.Ledger;
+
+/// <summary>
+/// The one place that says which accounts each business event moves money between. Source references are
+/// stable per event, so posting the same event again is refused by the ledger's unique key.
+/// </summary>
+public static class Postings
+{
+    /// <summary>The customer owes the order's total; it is earned when invoiced.</summary>
+    public static LedgerTransaction OrderInvoiced(string orderNumber, Money total, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.OrderInvoiced, $"order:{orderNumber}", orderNumber, $"Order {orderNumber} invoiced",
+            [DebitOf(CustomerReceivable, total), CreditOf(Revenue, total)], actor, nowUtc);
+
+    /// <summary>Captured money lands where it physically is: Stripe, the courier's pocket, or the POS acquirer.</summary>
+    public static LedgerTransaction PaymentCaptured(Payment payment, string actor, DateTime nowUtc)
+    {
+        if (!payment.IsCaptured)
+        {
+            throw new DomainException("ledger.not_captured", $"Payment {payment.Key} has captured nothing");
+        }
+
+        var (kind, account) = payment.Channel switch
+        {
+            PaymentChannel.Online => (LedgerTransactionKind.OnlinePayment, StripeBalance),
+            PaymentChannel.Terminal => (LedgerTransactionKind.TerminalPayment, StripeBalance),
+            PaymentChannel.Cash => (LedgerTransactionKind.CashCollected, CourierCash(payment.SettledBy!)),
+            _ => (LedgerTransactionKind.PosSlip, PosClearing),
+        };
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), kind, $"payment:{payment.Key}", payment.OrderNumber,
+            $"{payment.Channel} payment {payment.Reference ?? payment.Key.ToString("N")}",
+            [DebitOf(account, payment.Amount), CreditOf(CustomerReceivable, payment.Amount)], actor, nowUtc);
+    }
+
+    /// <summary>A refund decided (approved when it needed to be): revenue goes down and we owe the customer.</summary>
+    public static LedgerTransaction RefundOwed(Payment payment, PaymentRefund refund, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.RefundOwed, $"refund:{refund.Key}", payment.OrderNumber, $"Refund owed on {payment.Channel} payment",
+            [DebitOf(Revenue, refund.Amount), CreditOf(RefundsPayable, refund.Amount)], actor, nowUtc);
+
+    /// <summary>The refund left through the channel it came in by; cash goes back out of a station's safe.</summary>
+    public static LedgerTransaction RefundPaid(Payment payment, PaymentRefund refund, string? station, string actor, DateTime nowUtc)
+    {
+        var from = payment.Channel switch
+        {
+            PaymentChannel.Online or PaymentChannel.Terminal => StripeBalance,
+            PaymentChannel.Pos => PosClearing,
+            _ => StationSafe(station ?? throw new DomainException("ledger.station_required", "A cash refund is paid out of a station's safe")),
+        };
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.RefundPaid, $"refund-paid:{refund.Key}", payment.OrderNumber,
+            $"Refund paid {refund.Reference ?? refund.Key.ToString("N")}",
+            [DebitOf(RefundsPayable, refund.Amount), CreditOf(from, refund.Amount)], actor, nowUtc);
+    }
+
+    public static LedgerTransaction Fee(string reference, string? orderNumber, Money amount, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.Fee, $"fee:{reference}", orderNumber, $"Stripe fee {reference}",
+            [DebitOf(Fees, amount), CreditOf(StripeBalance, amount)], actor, nowUtc);
+
+    /// <summary>Tier 1: the courier hands the day's cash to the station cashier.</summary>
+    public static LedgerTransaction CashHandover(string reference, string courier, string station, Money amount, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.CashHandover, $"handover:{reference}", null, $"Cash from {courier} to {station}",
+            [DebitOf(StationSafe(station), amount), CreditOf(CourierCash(courier), amount)], actor, nowUtc);
+
+    /// <summary>Tier 2: the station deposits its safe at the bank.</summary>
+    public static LedgerTransaction BankDeposit(string slipNumber, string station, Money amount, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.BankDeposit, $"deposit:{slipNumber}", null, $"Deposit {slipNumber} from {station}",
+            [DebitOf(Bank, amount), CreditOf(StationSafe(station), amount)], actor, nowUtc);
+
+    public static LedgerTransaction StripePayout(string payoutId, Money amount, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.StripePayout, $"payout:{payoutId}", null, $"Stripe payout {payoutId}",
+            [DebitOf(Bank, amount), CreditOf(StripeBalance, amount)], actor, nowUtc);
+
+    public static LedgerTransaction PosSettlement(string batch, Money amount, string actor, DateTime nowUtc) =>
+        LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.PosSettlement, $"pos-batch:{batch}", null, $"POS settlement {batch}",
+            [DebitOf(Bank, amount), CreditOf(PosClearing, amount)], actor, nowUtc);
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Payments.Sandbox;
+
+namespace Portal.Infrastructure.Payments;
+
+public static class PaymentsSetup
+{
+    /// <summary>Stripe through Stripe.net; without Stripe:SecretKey, the built-in sandbox answers instead.</summary>
+    public static IServiceCollection AddPortalPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var stripe = configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
+        if (!stripe.UsesSandbox && stripe.WebhookSecret == StripeOptions.DevelopmentWebhookSecret)
+        {
+            throw new InvalidOperationException("Stripe:WebhookSecret must be the endpoint's own secret when Stripe:SecretKey is set");
+        }
+
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
+        services.AddOptions<StripeSandboxOptions>().Bind(configuration.GetSection(StripeSandboxOptions.Section));
+        services.AddHttpClient<IPaymentGateway, StripeGateway>();
+        if (stripe.UsesSandbox)
+        {
+            services.AddStripeSandbox();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPortalPayments(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<StripeSandbox>() is not null)
+        {
+            endpoints.MapStripeSandbox();
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Portal.Infrastructure.Payments;
+
+/// <summary>The "Stripe" configuration section. Without a SecretKey the portal talks to its built-in sandbox.</summary>
+public sealed class StripeOptions
+{
+    public const string Section = "Stripe";
+
+    /// <summary>The key the gateway uses against the sandbox; the sandbox accepts any sk_test_ key.</summary>
+    public const string SandboxSecretKey = "sk_test_portal_sandbox";
+
+    public const string DevelopmentWebhookSecret = "whsec_portal_development";
+
+    public string? SecretKey { get; set; }
+
+    public string? PublishableKey { get; set; }
+
+    public string WebhookSecret { get; set; } = DevelopmentWebhookSecret;
+
+    /// <summary>Where Stripe's API is; only set for the sandbox (empty means api.stripe.com).</summary>
+    public string? ApiBase { get; set; }
+
+    public bool UsesSandbox => string.IsNullOrWhiteSpace(SecretKey);
+
+    public string EffectiveSecretKey => UsesSandbox ? SandboxSecretKey : SecretKey!;
+}
