@@ -35,7 +35,10 @@ public sealed class OrderEntryPage(IPage page)
         await picker.ClickAsync();
         await picker.FillAsync(search);
         var option = page.GetByTestId("product-option").Filter(new() { HasText = search }).First;
-        await option.ClickAsync();
+        // The list is redrawn when the search settles; a click on the outgoing list is lost, so confirm the choice took.
+        var addLine = page.GetByTestId("add-line");
+        await option.WaitForAsync();
+        await PortalShell.ClickUntilAsync(option, () => addLine.IsEnabledAsync());
         await page.GetByTestId("quantity").FillAsync(quantity.ToString());
         var lines = await page.GetByTestId("line-row").CountAsync();
         await page.GetByTestId("add-line").ClickAsync();
