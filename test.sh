@@ -4,18 +4,19 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # The browser tests drive Debian's Chromium (`playwright install` cannot download browsers here) and need
-# CJK fonts to render the Chinese UI.
+# CJK fonts to render the Chinese UI; the slice, API and race tests also run on a throwaway PostgreSQL cluster.
 need_packages=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
   need_packages+=(fonts-noto-cjk)
 fi
 if (( ${#need_packages[@]} )); then
-  echo "Installing ${need_packages[*]} (E2E tests need them)..."
+  echo "Installing ${need_packages[*]} (the tests need them)..."
   sudo_cmd=()
   if [[ "$(id -u)" -ne 0 ]]; then sudo_cmd=(sudo); fi
   "${sudo_cmd[@]}" apt-get update
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${need_packages[@]}"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -24,3 +25,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Portal.E2E/bin/Release/... (it has no project reference to Portal.Web, so the solution build must build it).
 dotnet build Portal.sln -c Release
 dotnet test Portal.sln -c Release --no-build --logger "console;verbosity=normal"
+
+# The slice, pipeline and API tests again on PostgreSQL (tests that name their engines already ran on both).
+PORTAL_TEST_DATABASE=PostgreSql dotnet test Portal.Tests -c Release --no-build --logger "console;verbosity=normal" \
+  --filter "(FullyQualifiedName~Portal.Tests.Features|FullyQualifiedName~Portal.Tests.Api|FullyQualifiedName~Portal.Tests.Common)&Engine!=Named"

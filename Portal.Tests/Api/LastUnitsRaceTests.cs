@@ -1,18 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
 
-/// <summary>Never oversell: many callers racing for the last units of a handset.</summary>
+/// <summary>
+/// Never oversell: many callers racing for the last units of a handset. SQLite queues writers; PostgreSQL decides
+/// in the database (row lock on the stock, row versions, retried transactions).
+/// </summary>
 public sealed class LastUnitsRaceTests
 {
-    [Fact]
-    public async Task Exactly_the_available_units_are_sold_when_many_orders_race_for_them()
+    [Theory]
+    [Trait("Engine", "Named")]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Exactly_the_available_units_are_sold_when_many_orders_race_for_them(DatabaseProvider engine)
     {
-        await using var host = await PortalHost.StartAsync();
+        await using var host = await PortalHost.StartAsync(engine: engine);
         var sku = DemoCatalog.ScarceHandsetSku;
         var available = await host.WithDb(db => db.StockItems.Where(s => s.Sku == sku).SumAsync(s => s.OnHand - s.Reserved));
         Assert.InRange(available, 1, 40);

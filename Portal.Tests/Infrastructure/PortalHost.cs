@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,35 +21,44 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal (same composition root as Program.cs) on the real HTTP pipeline in memory, against its own
-/// SQLite file, migrated and seeded with the demo accounts exactly as the run command does.
+/// database — a SQLite file, or a fresh database on the test run's PostgreSQL cluster — migrated and seeded with the
+/// demo accounts exactly as the run command does.
 /// </summary>
 public sealed partial class PortalHost : IAsyncDisposable
 {
+    private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
 
-    private PortalHost(WebApplication app, string databasePath, bool ownsDatabase)
+    private PortalHost(WebApplication app, TestDatabase database, bool ownsDatabase)
     {
         App = app;
-        DatabasePath = databasePath;
+        _database = database;
         _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
 
-    /// <summary>Pass it to a second host to restart the portal on the same database.</summary>
-    public string DatabasePath { get; }
+    /// <summary>Pass it to a second host to restart the portal on the same database, or to run a second node on it.</summary>
+    public TestDatabase Database => _database;
+
+    public DatabaseProvider Engine => _database.Provider;
 
     public IServiceProvider Services => App.Services;
 
     /// <summary>
-    /// Starts the portal. Outbox messages are delivered only when a test calls <see cref="DeliverOutboxAsync"/>, so
-    /// tests see each delivery pass happen, not a race with the background worker. A host started on another host's
-    /// <paramref name="databasePath"/> leaves the file for that host to delete.
+    /// Starts the portal on <paramref name="engine"/>, or on the engine the run asks for (see <see cref="TestDatabase"/>).
+    /// Outbox messages are delivered only when a test calls <see cref="DeliverOutboxAsync"/>, so tests see each
+    /// delivery pass happen, not a race with the background worker. A host started on another host's
+    /// <paramref name="database"/> leaves it for its owner to drop.
     /// </summary>
-    public static async Task<PortalHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null, string? databasePath = null)
+    public static async Task<PortalHost> StartAsync(
+        string environment = "Development",
+        Action<WebApplicationBuilder>? configure = null,
+        DatabaseProvider? engine = null,
+        TestDatabase? database = null)
     {
-        var ownsDatabase = databasePath is null;
-        databasePath ??= Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+        var ownsDatabase = database is null;
+        database ??= await TestDatabase.CreateAsync(engine ?? TestDatabase.DefaultEngine);
         var app = PortalApp.Build(
             new WebApplicationOptions
             {
@@ -61,13 +69,26 @@ public sealed partial class PortalHost : IAsyncDisposable
             builder =>
             {
                 builder.WebHost.UseTestServer();
-                builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={databasePath}";
+                database.Apply(builder.Configuration);
                 builder.Configuration["Outbox:RunInBackground"] = "false";
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
                 configure?.Invoke(builder);
             });
-        await app.StartAsync();
-        return new PortalHost(app, databasePath, ownsDatabase);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            if (ownsDatabase)
+            {
+                await database.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return new PortalHost(app, database, ownsDatabase);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests can see them.</summary>
@@ -142,15 +163,9 @@ public sealed partial class PortalHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (!_ownsDatabase)
+        if (_ownsDatabase)
         {
-            return;
-        }
-
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
+            await _database.DisposeAsync();
         }
     }
 

@@ -14,11 +14,15 @@ public interface ICommand<out TResponse> : IRequest<TResponse>;
 /// of failing late), saves, dispatches the domain events raised so far inside the same transaction, then commits.
 /// Queries pass straight through. Re-entrant: a command sent while one is running in this flow (from a domain-event
 /// handler, or a worker step) joins the running transaction instead of waiting for the gate it holds.
+/// When the database says the outermost transaction lost a race (a row version changed, a unique key was taken
+/// first, a deadlock), the whole command runs again on fresh data, a bounded number of times.
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
     PortalDbContext db, IMediator mediator, SqliteWriteGate gate, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private const int MaxAttempts = 6;
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not ICommand<TResponse>)
@@ -31,20 +35,39 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             return await next();
         }
 
-        using var turn = await gate.EnterAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var ambient = AmbientUnitOfWork.Enter(scope);
-        var response = await next();
-        await db.SaveChangesAsync(cancellationToken);
-        await DispatchDomainEvents(cancellationToken);
-        await delivery.CompleteAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (db.ChangeTracker.Entries<OutboxMessage>().Any())
+        for (var attempt = 1; ; attempt++)
         {
-            outboxSignal.Notify();
-        }
+            using var turn = await gate.EnterAsync(db, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                TResponse response;
+                using (AmbientUnitOfWork.Enter(scope))
+                {
+                    response = await next();
+                    await db.SaveChangesAsync(cancellationToken);
+                    await DispatchDomainEvents(cancellationToken);
+                    await delivery.CompleteAsync(db, cancellationToken);
+                }
 
-        return response;
+                await transaction.CommitAsync(cancellationToken);
+                if (db.ChangeTracker.Entries<OutboxMessage>().Any())
+                {
+                    outboxSignal.Notify();
+                }
+
+                return response;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && WriteConflicts.IsRetryable(ex))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            turn?.Dispose();
+            // Spread the retries so the losers of one race do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(5, 20) * attempt, cancellationToken);
+        }
     }
 
     private async Task DispatchDomainEvents(CancellationToken cancellationToken)

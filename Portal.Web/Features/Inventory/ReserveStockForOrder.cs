@@ -28,6 +28,7 @@ internal sealed class ReserveStockForOrder(PortalDbContext db, ICurrentUser user
         var shipped = placed.Lines.Where(l => l.Kind is not (Domain.Catalog.ProductKind.Plan or Domain.Catalog.ProductKind.AddOn)).ToList();
         var skus = shipped.Select(l => l.Sku).ToList();
         var locations = await db.StockLocations.ToDictionaryAsync(l => l.Id, cancellationToken);
+        await db.LockStockAsync(skus, cancellationToken);
         var stock = await db.StockItems.Where(s => skus.Contains(s.Sku)).ToListAsync(cancellationToken);
 
         foreach (var line in shipped)
