@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
+using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Api;
 using Portal.Web.Common;
@@ -43,6 +45,10 @@ public static class PortalApp
         services.AddPortalPersistence(PortalDatabase.From(
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath));
         services.AddHostedService<DatabaseInitializer>();
+        // Keys in the database under one application name: a cookie or antiforgery token from any node works on all.
+        services.AddDataProtection().SetApplicationName("MobileStorefrontPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<JobLeases>();
+        services.AddHostedService<StaleOpportunitySweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
         services.AddOutbox();
@@ -59,7 +65,6 @@ public static class PortalApp
         services.AddSingleton<ScopedSender>();
         services.AddScoped<UiSender>();
         services.AddPortalMediator();
-        services.AddMemoryCache();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -115,11 +115,18 @@ public sealed partial class Opportunity : Entity
         Raise(new OpportunityClaimed(Number, claimant, nowUtc));
     }
 
-    public void LogContact(string user, ContactOutcome outcome, string? note, DateTime nowUtc)
+    public void LogContact(string user, ContactOutcome outcome, string? note, DateTime nowUtc, Guid? requestId = null)
     {
         var by = RequireClaimant(user, "log a contact");
-        _contactAttempts.Add(new ContactAttempt(nowUtc, by, outcome, Require.OptionalText(note, "Note", 500, "opportunity.invalid")));
+        if (requestId is not null && HasLogged(requestId.Value))
+        {
+            throw new DomainException("opportunity.contact_already_logged", "This contact attempt was already logged");
+        }
+
+        _contactAttempts.Add(new ContactAttempt(nowUtc, by, outcome, Require.OptionalText(note, "Note", 500, "opportunity.invalid"), requestId));
     }
+
+    public bool HasLogged(Guid requestId) => _contactAttempts.Any(a => a.RequestId == requestId);
 
     public void ConvertTo(string orderNumber, string user, DateTime nowUtc)
     {

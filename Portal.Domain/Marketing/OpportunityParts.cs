@@ -14,7 +14,8 @@ public sealed record InterestedLine(string Sku, string Name, int Quantity, Money
         item.Product.Price);
 }
 
-public sealed record ContactAttempt(DateTime AtUtc, string By, ContactOutcome Outcome, string? Note);
+/// <param name="RequestId">The client's id for this attempt, so a repeat of the same click is recognised on any node.</param>
+public sealed record ContactAttempt(DateTime AtUtc, string By, ContactOutcome Outcome, string? Note, Guid? RequestId = null);
 
 public sealed record OpportunityTimelineEntry(
     DateTime AtUtc, string Actor, OpportunityStatus? FromStatus, OpportunityStatus ToStatus, string? Reason);

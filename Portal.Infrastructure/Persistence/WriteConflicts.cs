@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,6 +21,15 @@ public static class WriteConflicts
         SqlException { Number: 2601 or 2627 or 1205 } => true,
         DbException { IsTransient: true } => true,
         _ => exception.InnerException is { } inner && IsRetryable(inner),
+    };
+
+    /// <summary>The insert failed because another writer already stored the same unique key.</summary>
+    public static bool IsDuplicateKey(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        SqlException { Number: 2601 or 2627 } => true,
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } => true,
+        _ => exception.InnerException is { } inner && IsDuplicateKey(inner),
     };
 
     /// <summary>

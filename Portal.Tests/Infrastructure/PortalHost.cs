@@ -110,9 +110,13 @@ public sealed partial class PortalHost : IAsyncDisposable
     }
 
     /// <summary>Signs in through the real sign-in form (antiforgery token included) and returns the response.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoAccounts.Password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = DemoAccounts.Password) =>
+        SignInAsync(client, client, email, password);
+
+    /// <summary>Signs in with the form (and its antiforgery token) served by one node, posted to another.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient formFrom, HttpClient client, string email, string password = DemoAccounts.Password)
     {
-        var page = await client.GetStringAsync("/Account/Login");
+        var page = await formFrom.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

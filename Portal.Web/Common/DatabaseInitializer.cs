@@ -6,13 +6,17 @@ using Portal.Infrastructure.Persistence.Seeding;
 namespace Portal.Web.Common;
 
 /// <summary>
-/// Runs before the server accepts requests: applies migrations, ensures the roles exist and, in Development,
-/// seeds the demo accounts and data. Every step is idempotent, so restarts are safe.
+/// Runs before any other hosted service starts (data protection loads its keys from the database, jobs query it):
+/// applies migrations, ensures the roles exist and, in Development, seeds the demo accounts and data. Every step is
+/// idempotent, and on a server engine nodes starting together take turns (<see cref="StartupLock"/>), so the
+/// database is migrated once.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IHostEnvironment environment, TimeProvider time) : IHostedService
+internal sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes, PortalDatabase database, IHostEnvironment environment, TimeProvider time) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        await using var turn = await StartupLock.AcquireAsync(database, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
@@ -30,5 +34,13 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IHostEnvi
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

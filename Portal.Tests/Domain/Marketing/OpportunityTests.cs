@@ -135,4 +135,30 @@ public class OpportunityTests
 
         Assert.False(opportunity.IsOverdue(Now.AddDays(7), TimeSpan.FromHours(4)));
     }
+
+    [Fact]
+    public void Going_overdue_is_recorded_once_with_its_time_and_holder()
+    {
+        var within = TimeSpan.FromHours(4);
+        var opportunity = Claimed();
+        Throws(() => opportunity.FlagOverdue(Now.AddHours(3), within), "opportunity.not_overdue");
+
+        opportunity.FlagOverdue(Now.AddHours(5), within);
+
+        Assert.Equal(Now.AddHours(5), opportunity.OverdueFlaggedAtUtc);
+        Assert.Equal(new OpportunityWentOverdue(opportunity.Number, Agent, Now.AddHours(5)), opportunity.DomainEvents.OfType<OpportunityWentOverdue>().Single());
+        Throws(() => opportunity.FlagOverdue(Now.AddHours(6), within), "opportunity.already_flagged");
+    }
+
+    [Fact]
+    public void A_contact_attempt_with_a_request_id_already_logged_is_refused()
+    {
+        var opportunity = Claimed();
+        var requestId = Guid.NewGuid();
+        opportunity.LogContact(Agent, ContactOutcome.NoAnswer, null, Now, requestId);
+
+        Assert.True(opportunity.HasLogged(requestId));
+        Throws(() => opportunity.LogContact(Agent, ContactOutcome.NoAnswer, null, Now, requestId), "opportunity.contact_already_logged");
+        Assert.Single(opportunity.ContactAttempts);
+    }
 }

@@ -16,8 +16,8 @@ public sealed class DirectOrderProvisioningTests
     public async Task An_order_whose_bss_call_fails_transiently_is_completed_by_a_retry_after_a_restart_exactly_once()
     {
         var bss = new FakeBss { Unreachable = true };
-        var databasePath = Path.Combine(Path.GetTempPath(), $"portal-restart-{Guid.NewGuid():N}.db");
-        var first = await Start(bss, databasePath);
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.DefaultEngine);
+        var first = await Start(bss, database);
         var rep = await first.PrincipalFor("rep@portal.local");
 
         // The BSS being down does not stop the order from being taken: the call is not part of the transaction.
@@ -29,7 +29,7 @@ public sealed class DirectOrderProvisioningTests
         await first.DisposeAsync();
 
         bss.Unreachable = false;
-        var second = await Start(bss, databasePath);
+        var second = await Start(bss, database);
         try
         {
             Assert.Equal(0, await second.DeliverOutboxAsync()); // the retry waits for its back-off
@@ -48,10 +48,6 @@ public sealed class DirectOrderProvisioningTests
         finally
         {
             await second.DisposeAsync();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(databasePath + suffix);
-            }
         }
     }
 
@@ -60,7 +56,7 @@ public sealed class DirectOrderProvisioningTests
     {
         var bss = new FakeBss();
         await using var nodeA = await Start(bss);
-        await using var nodeB = await Start(bss, nodeA.DatabasePath);
+        await using var nodeB = await Start(bss, nodeA.Database);
         var rep = await nodeA.PrincipalFor("rep@portal.local");
         var numbers = new List<string>();
         for (var i = 0; i < 6; i++)
@@ -117,7 +113,7 @@ public sealed class DirectOrderProvisioningTests
         Assert.Contains("could not be reached after 2 attempts", status.Message);
     }
 
-    private Task<PortalHost> Start(FakeBss bss, string? databasePath = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null) =>
+    private Task<PortalHost> Start(FakeBss bss, TestDatabase? database = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null) =>
         PortalHost.StartAsync(
             configure: b =>
             {
@@ -125,5 +121,5 @@ public sealed class DirectOrderProvisioningTests
                 b.Services.AddSingleton<IBssAdapter>(bss);
                 configure?.Invoke(b);
             },
-            databasePath: databasePath);
+            database: database);
 }

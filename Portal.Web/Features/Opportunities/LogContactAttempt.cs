@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Portal.Domain.Common;
 using Portal.Domain.Marketing;
 using Portal.Infrastructure.Identity;
@@ -34,29 +33,23 @@ public static class LogContactAttempt
     }
 
     /// <summary>
-    /// Double clicks and replays of the same attempt arrive seconds apart on this one server, so the request ids
-    /// seen recently are remembered in memory rather than in a new table. Commands run one at a time (immediate
-    /// transaction), so a repeat always finds the first one's id. The id is remembered only once the attempt is saved.
+    /// Double clicks and replays of the same attempt may reach any node, so the request id is stored with the attempt
+    /// (unique per opportunity). Two first sends racing on a server engine both try to insert it; the loser's
+    /// transaction is retried by the unit of work and then finds the attempt already logged.
     /// </summary>
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, IMemoryCache recentRequests)
-        : IRequestHandler<Command, Result>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, Result>
     {
-        private static readonly TimeSpan RememberFor = TimeSpan.FromHours(1);
-
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var number = request.Number.Trim().ToUpperInvariant();
-            var key = (nameof(LogContactAttempt), number, request.RequestId);
-            if (recentRequests.TryGetValue(key, out _))
+            var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
+                ?? throw new NotFoundException($"Opportunity {number}");
+            if (opportunity.HasLogged(request.RequestId))
             {
                 return new Result(AlreadyLogged: true);
             }
 
-            var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
-                ?? throw new NotFoundException($"Opportunity {number}");
-            opportunity.LogContact(user.Name, request.Outcome!.Value, request.Note, clock.UtcNow);
-            await db.SaveChangesAsync(cancellationToken);
-            recentRequests.Set(key, true, RememberFor);
+            opportunity.LogContact(user.Name, request.Outcome!.Value, request.Note, clock.UtcNow, request.RequestId);
             return new Result(AlreadyLogged: false);
         }
     }

@@ -7,4 +7,7 @@ public sealed class OpportunityOptions
     public double ContactWithinHours { get; set; } = 4;
 
     public TimeSpan ContactWithin => TimeSpan.FromHours(ContactWithinHours);
+
+    /// <summary>How often the stale-opportunity sweep looks for newly overdue opportunities (one node runs it).</summary>
+    public double SweepEveryMinutes { get; set; } = 5;
 }

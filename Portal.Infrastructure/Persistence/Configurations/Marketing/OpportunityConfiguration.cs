@@ -35,6 +35,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
             attempt.AsRowsOf("OpportunityContacts", "OpportunityId");
             attempt.Property(a => a.By).HasMaxLength(256).IsRequired();
             attempt.Property(a => a.Note).HasMaxLength(500);
+            // A repeat of the same attempt (double click, replay to another node) cannot be stored twice.
+            attempt.HasIndex(nameof(ContactAttempt.RequestId), "OpportunityId").IsUnique();
         });
         builder.Navigation(o => o.ContactAttempts).HasField("_contactAttempts");
 

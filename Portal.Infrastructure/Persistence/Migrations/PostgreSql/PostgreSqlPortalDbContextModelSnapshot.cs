@@ -1390,9 +1390,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uuid");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("OpportunityId");
+
+                            b1.HasIndex("RequestId", "OpportunityId")
+                                .IsUnique();
 
                             b1.ToTable("OpportunityContacts", (string)null);
 

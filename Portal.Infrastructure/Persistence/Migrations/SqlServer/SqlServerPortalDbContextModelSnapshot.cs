@@ -1384,9 +1384,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)");
 
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("OpportunityId");
+
+                            b1.HasIndex("RequestId", "OpportunityId")
+                                .IsUnique()
+                                .HasFilter("[RequestId] IS NOT NULL");
 
                             b1.ToTable("OpportunityContacts", (string)null);
 

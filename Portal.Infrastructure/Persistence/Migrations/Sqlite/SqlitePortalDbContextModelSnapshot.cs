@@ -1281,9 +1281,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("RequestId")
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("OpportunityId");
+
+                            b1.HasIndex("RequestId", "OpportunityId")
+                                .IsUnique();
 
                             b1.ToTable("OpportunityContacts", (string)null);
 
