@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Inventory;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Seeding;
+using Portal.Tests.Infrastructure;
 using Portal.Web;
 
 if (args.FirstOrDefault() == "routing")
@@ -19,16 +20,41 @@ if (args.FirstOrDefault() == "routing")
 }
 
 // Orders accepted per second through the full pipeline (Kestrel on 127.0.0.1, API key, validation, transaction,
-// stock reservation, SQLite file in WAL mode). Usage: dotnet run -c Release --project Portal.Bench -- [orders] [concurrency...]
-var orders = args.Length > 0 ? int.Parse(args[0]) : 1000;
-var concurrencies = args.Length > 1 ? args[1..].Select(int.Parse).ToArray() : [1, 8];
-var database = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
+// stock reservation) on SQLite (a file in WAL mode) or PostgreSQL (a throwaway cluster, as the tests use, unless
+// --connection names a server). Usage:
+//   dotnet run -c Release --project Portal.Bench -- [--engine sqlite|postgres] [--connection <cs>] [orders] [concurrency...]
+var options = args.ToList();
+var engine = TakeOption(options, "--engine") ?? "sqlite";
+var connection = TakeOption(options, "--connection");
+var orders = options.Count > 0 ? int.Parse(options[0]) : 1000;
+var concurrencies = options.Count > 1 ? options[1..].Select(int.Parse).ToArray() : [1, 8, 50];
+
+PortalDatabase database;
+string? sqliteFile = null;
+string? throwawayDatabase = null;
+switch (engine)
+{
+    case "sqlite":
+        sqliteFile = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
+        database = new PortalDatabase(DatabaseProvider.Sqlite, $"Data Source={sqliteFile}");
+        break;
+    case "postgres" when connection is not null:
+        database = new PortalDatabase(DatabaseProvider.PostgreSql, connection);
+        break;
+    case "postgres":
+        throwawayDatabase = await PostgresServer.Instance.CreateDatabaseAsync("bench");
+        database = new PortalDatabase(DatabaseProvider.PostgreSql, PostgresServer.Instance.ConnectionString(throwawayDatabase));
+        break;
+    default:
+        throw new ArgumentException($"--engine must be sqlite or postgres, not '{engine}'");
+}
 
 var app = PortalApp.Build(
     new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = typeof(PortalApp).Assembly.GetName().Name },
     builder =>
     {
-        builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={database}";
+        builder.Configuration["Database:Provider"] = database.Provider.ToString();
+        builder.Configuration["ConnectionStrings:Portal"] = database.ConnectionString;
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
     });
@@ -66,6 +92,7 @@ object Direct(int i) => new
 };
 
 var sequence = 0;
+Console.WriteLine($"engine: {database.Provider}");
 Console.WriteLine($"{"flow",-18} {"concurrency",11} {"orders",7} {"orders/s",9} {"p50 ms",7} {"p95 ms",7}");
 foreach (var (name, body) in new (string, Func<int, object>)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) })
 {
@@ -77,7 +104,15 @@ foreach (var (name, body) in new (string, Func<int, object>)[] { ("PreOrderDeliv
 }
 
 await app.StopAsync();
-SqliteCleanup(database);
+if (sqliteFile is not null)
+{
+    SqliteCleanup(sqliteFile);
+}
+
+if (throwawayDatabase is not null)
+{
+    await PostgresServer.Instance.DropDatabaseAsync(throwawayDatabase);
+}
 
 async Task Run(string name, Func<int, object> body, int concurrency, int count, bool print)
 {
@@ -110,6 +145,19 @@ async Task Run(string name, Func<int, object> body, int concurrency, int count, 
         Array.Sort(latencies);
         Console.WriteLine($"{name,-18} {concurrency,11} {count,7} {count / clock.Elapsed.TotalSeconds,9:0} {latencies[count / 2],7:0.0} {latencies[(int)(count * 0.95)],7:0.0}");
     }
+}
+
+static string? TakeOption(List<string> args, string name)
+{
+    var at = args.IndexOf(name);
+    if (at < 0)
+    {
+        return null;
+    }
+
+    var value = at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{name} needs a value");
+    args.RemoveRange(at, 2);
+    return value;
 }
 
 static void SqliteCleanup(string path)

@@ -44,9 +44,13 @@ public static class WriteConflicts
             return;
         }
 
-        // A no-op update is the one portable way to lock rows through EF (no SELECT ... FOR UPDATE in LINQ).
-        await db.StockItems
-            .Where(s => skus.Contains(s.Sku))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, i => i.Version), cancellationToken);
+        // A no-op update is the one portable way to lock rows through EF (no SELECT ... FOR UPDATE in LINQ). One row
+        // at a time in id order: a multi-row UPDATE locks in physical order, which moves as rows are updated, and
+        // two reservations locking the same rows in different orders deadlock.
+        var rows = await db.StockItems.Where(s => skus.Contains(s.Sku)).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var id in rows)
+        {
+            await db.StockItems.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, i => i.Version), cancellationToken);
+        }
     }
 }
