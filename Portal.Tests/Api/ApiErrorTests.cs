@@ -74,7 +74,7 @@ public sealed class ApiErrorTests(ApiErrorTests.Fixture fixture) : IClassFixture
     public async Task A_server_fault_is_a_500_problem_without_a_stack_trace()
     {
         await using var host = await PortalHost.StartAsync();
-        await host.WithDb(db => db.Database.ExecuteSqlRawAsync("DROP TABLE StockItems"));
+        await host.WithDb(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"StockItems\""));
         using var client = host.CreateApiClient();
 
         var response = await client.GetAsync("/api/v1/catalog/products");

@@ -87,7 +87,7 @@ public sealed class SeveralNodesTests
 
         var order = await client.GetAsync(placed.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);
-        Assert.Contains("\"status\":\"Completed\"", await order.Content.ReadAsStringAsync());
+        Assert.Contains("\"flow\":\"Direct\"", await order.Content.ReadAsStringAsync());
         Assert.Equal(1, await db.Orders.CountAsync());
     }
 }
