@@ -1,3 +1,4 @@
+using Portal.Web.Features.Dispatch;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,7 @@ public static class PortalApp
         services.AddPortalMediator();
         services.AddMemoryCache();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
+        services.AddDispatch(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.
