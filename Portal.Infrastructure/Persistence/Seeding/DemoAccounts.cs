@@ -54,11 +54,11 @@ public static class DemoAccounts
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        foreach (var (client, key) in new[] { (IntakeClient, IntakeKey), (CourierCompanyClient, CourierCompanyKey) })
+        foreach (var (client, key, scope) in new[] { (IntakeClient, IntakeKey, ApiScopes.Intake), (CourierCompanyClient, CourierCompanyKey, ApiScopes.Deliveries) })
         {
             if (!await db.ApiClients.AnyAsync(c => c.Name == client))
             {
-                db.ApiClients.Add(ApiClient.Create(client, key, nowUtc));
+                db.ApiClients.Add(ApiClient.Create(client, key, nowUtc, [scope]));
                 await db.SaveChangesAsync();
             }
         }

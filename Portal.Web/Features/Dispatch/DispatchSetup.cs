@@ -12,6 +12,7 @@ public static class DispatchSetup
         services.AddSingleton<IRoutePlanner>(sp => new OrToolsRoutePlanner(sp.GetRequiredService<IOptions<RoutingOptions>>().Value));
         services.AddSingleton<IGeocoder, KnownAddresses>();
         services.AddScoped<RunPlanner>();
+        services.AddSingleton<Tracking.LookupGuard>();
         return services;
     }
 }
