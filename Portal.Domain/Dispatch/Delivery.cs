@@ -338,7 +338,8 @@ public sealed partial class Delivery : Entity
         return true;
     }
 
-    public bool RecordPaymentCollected(long courierId, Money amount)
+    /// <summary>The money due was taken (cash tendered may exceed it: the courier gives change).</summary>
+    public bool RecordPaymentCollected(long courierId, Money tendered)
     {
         EnsureCourier(courierId);
         EnsureStatus("collect payment", OutForDelivery);
@@ -347,9 +348,9 @@ public sealed partial class Delivery : Entity
             throw new DomainException("delivery.nothing_to_collect", "This order is prepaid; collect nothing");
         }
 
-        if (amount != AmountToCollect)
+        if (tendered < AmountToCollect)
         {
-            throw new DomainException("delivery.wrong_amount", $"Collect exactly {AmountToCollect} (entered {amount})");
+            throw new DomainException("delivery.wrong_amount", $"Collect at least {AmountToCollect} (entered {tendered})");
         }
 
         if (PaymentCollected)

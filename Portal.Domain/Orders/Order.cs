@@ -292,7 +292,8 @@ public sealed partial class Order : Entity
         }
 
         // Goods leave the courier only against payment: cash and POS are collected before the handover.
-        if (PaymentStatus != PaymentStatus.Paid)
+        // A free order (a SIM card at no charge) has nothing to collect and is never "paid".
+        if (PaymentStatus != PaymentStatus.Paid && Total > Money.Zero)
         {
             throw new DomainException("order.payment_outstanding", $"Collect the payment for order {Number} before handing over the goods (payment is {PaymentStatus})");
         }

@@ -21,14 +21,14 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
 
     private HttpClient Company => Host.CreateApiClient(DemoAccounts.CourierCompanyKey);
 
-    /// <summary>A SIM card to Haizhu, where no community manager works: the courier company's channel.</summary>
+    /// <summary>A SIM card and a charger, cash at the door, to Haizhu where no community manager works: the courier company.s channel.</summary>
     private async Task<Delivery> WithCompany()
     {
         var placed = await Host.Send(
             new PlaceOrder.Command(
                 "PreOrderDelivery",
                 new PlaceOrder.CustomerInput("郑敏", OrderSlice.NewPhone(), CustomerId, new PlaceOrder.AddressInput("广州市", "海珠区", "新港中路397号")),
-                [new PlaceOrder.LineInput(SimSku, 1)],
+                [new PlaceOrder.LineInput(SimSku, 1), new PlaceOrder.LineInput("ACC-CHARGER-66W", 1)],
                 "CashOnDelivery",
                 new PlaceOrder.DeliveryWindowInput(OrderSlice.Tomorrow, "09:00-12:00")),
             await Host.PrincipalFor(Rep));
@@ -62,7 +62,8 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
         var row = rows.EnumerateArray().Single(r => r.GetProperty("trackingCode").GetString() == delivery.TrackingCode.Value);
         Assert.Equal(delivery.RecipientPhone.Value, row.GetProperty("recipientPhone").GetString());
         Assert.Equal("09:00-12:00", row.GetProperty("window").GetProperty("slot").GetString());
-        Assert.Equal(1, row.GetProperty("parcelCount").GetInt32());
+        Assert.Equal(2, row.GetProperty("parcelCount").GetInt32());
+        Assert.Equal(delivery.AmountToCollect.Amount, row.GetProperty("amountToCollect").GetDecimal());
     }
 
     [Fact]

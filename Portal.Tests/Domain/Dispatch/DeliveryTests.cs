@@ -184,7 +184,7 @@ public class DeliveryTests
     }
 
     [Fact]
-    public void Refuses_to_collect_a_different_amount() =>
+    public void Refuses_to_collect_less_than_is_due() =>
         Throws(() => OutForDelivery(Li).RecordPaymentCollected(Li.Id, Money.Yuan(3000)), "delivery.wrong_amount");
 
     [Theory]

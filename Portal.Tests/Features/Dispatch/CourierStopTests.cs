@@ -46,7 +46,7 @@ public sealed class CourierStopTests(PortalHostFixture fixture) : IClassFixture<
         await Host.Send(new RecordSerial.Command(delivery.Id, HandsetSku, handset), courier);
         await Host.Send(new RecordSerial.Command(delivery.Id, SimSku, sim), courier);
         await Host.Send(new CheckCustomerId.Command(delivery.Id, IdDocumentType.ResidentIdCard, CustomerId), courier);
-        await Host.Send(new CollectPayment.Command(delivery.Id, delivery.AmountToCollect.Amount), courier);
+        await Host.Send(new CollectPayment.Command(delivery.Id, delivery.AmountToCollect.Amount + 100), courier);
         await Host.Send(new CaptureSignature.Command(delivery.Id, SignaturePng()), courier);
         var done = await Host.Send(new CompleteDelivery.Command(delivery.Id, null), courier);
 
@@ -56,6 +56,8 @@ public sealed class CourierStopTests(PortalHostFixture fixture) : IClassFixture<
         Assert.Equal([handset], order.Lines.Single(l => l.Sku == HandsetSku).Serials);
         var units = await Host.WithDb(db => db.SerialUnits.Where(u => u.Serial == handset || u.Serial == sim).Select(u => u.Status).ToListAsync());
         Assert.All(units, s => Assert.Equal(SerialUnitStatus.Sold, s));
+        var cash = await Host.WithDb(db => db.Payments.AsNoTracking().SingleAsync(p => p.OrderNumber == delivery.OrderNumber));
+        Assert.Equal((delivery.AmountToCollect, delivery.AmountToCollect + Portal.Domain.Shared.Money.Yuan(100)), (cash.Amount, cash.Tendered));
         var stop = await Host.Send(new GetStop.Query(delivery.Id), courier);
         Assert.Equal("001X", stop.IdCheckedLast4);
     }

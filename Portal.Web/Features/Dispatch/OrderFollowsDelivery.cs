@@ -93,6 +93,14 @@ internal sealed class OrderFollowsDelivery(PortalDbContext db, IClock clock)
         }
 
         StartIfAssigned(order, actor, now);
+        if (handedOver.ByCourierCompany && handedOver.AmountCollected > Money.Zero)
+        {
+            // The company collected cash at the door and settles it with us; the order is paid from now on.
+            var key = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"carrier-cash:{order.Number}")).AsSpan(0, 16));
+            await Delivery.DoorPayments.Record(
+                db, Domain.Payments.Payment.CollectCash(key, order.Number, handedOver.AmountCollected, handedOver.AmountCollected, actor, now), actor, now, cancellationToken);
+        }
+
         foreach (var serial in handedOver.Serials.Where(s => !order.Lines.Any(l => l.Sku == s.Sku && l.Serials.Contains(s.Serial))))
         {
             order.RecordSerial(serial.Sku, serial.Serial);
