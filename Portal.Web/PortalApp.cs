@@ -1,3 +1,4 @@
+using Portal.Web.Features.Dispatch;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -66,6 +67,7 @@ public static class PortalApp
         services.AddScoped<UiSender>();
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
+        services.AddDispatch(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.

@@ -150,14 +150,18 @@ public sealed partial class Delivery : Entity
             throw new DomainException("delivery.empty", $"Order {orderNumber} has nothing to deliver");
         }
 
-        if (delivery._items.FirstOrDefault(i => i.IsSerialTracked && i.ReservedSerials.Count < i.Quantity) is { } unreserved)
-        {
-            throw new DomainException(
-                "delivery.serials_not_reserved", $"Reserve {unreserved.Quantity} unit(s) of {unreserved.Name} before dispatch");
-        }
-
         delivery.Record(Waiting, actor, nowUtc, null);
         return delivery;
+    }
+
+    /// <summary>The IMEIs / ICCIDs inventory reserved for the order; a parcel leaves the station only with all of them.</summary>
+    public void ReserveSerials(string sku, IEnumerable<string> serials)
+    {
+        EnsureStatus("change its reserved units", Waiting, OnHold, Assigned, Rescheduled);
+        var item = _items.FirstOrDefault(i => i.Sku == sku && i.IsSerialTracked)
+            ?? throw new DomainException("delivery.unknown_item", $"Nothing with a serial number on this delivery is {sku}");
+        item.Reserve(serials);
+        Version++;
     }
 
     /// <summary>The channel rules' choice, made before any courier is picked.</summary>
@@ -233,6 +237,12 @@ public sealed partial class Delivery : Entity
         if (Status is PickedUp or OutForDelivery)
         {
             return false;
+        }
+
+        if (_items.FirstOrDefault(i => i.IsSerialTracked && i.ReservedSerials.Count < i.Quantity) is { } unreserved)
+        {
+            throw new DomainException(
+                "delivery.serials_not_reserved", $"{unreserved.Name} has no reserved unit yet; ask the station to reserve one");
         }
 
         Record(PickedUp, actor, nowUtc, null);
@@ -328,7 +338,8 @@ public sealed partial class Delivery : Entity
         return true;
     }
 
-    public bool RecordPaymentCollected(long courierId, Money amount)
+    /// <summary>The money due was taken (cash tendered may exceed it: the courier gives change).</summary>
+    public bool RecordPaymentCollected(long courierId, Money tendered)
     {
         EnsureCourier(courierId);
         EnsureStatus("collect payment", OutForDelivery);
@@ -337,9 +348,9 @@ public sealed partial class Delivery : Entity
             throw new DomainException("delivery.nothing_to_collect", "This order is prepaid; collect nothing");
         }
 
-        if (amount != AmountToCollect)
+        if (tendered < AmountToCollect)
         {
-            throw new DomainException("delivery.wrong_amount", $"Collect exactly {AmountToCollect} (entered {amount})");
+            throw new DomainException("delivery.wrong_amount", $"Collect at least {AmountToCollect} (entered {tendered})");
         }
 
         if (PaymentCollected)

@@ -46,6 +46,18 @@ public sealed class DeliveryItem
         return item;
     }
 
+    internal void Reserve(IEnumerable<string> serials)
+    {
+        var units = serials.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        if (units.Count > Quantity)
+        {
+            throw new DomainException("delivery.too_many_serials", $"{Name} needs {Quantity} unit(s), not {units.Count}");
+        }
+
+        _reservedSerials.Clear();
+        _reservedSerials.AddRange(units);
+    }
+
     internal bool HasHandedOver(string serial) => _handedOverSerials.Contains(serial);
 
     /// <summary>Returns the reserved serial the unit replaced, when it was a swap; null when it was reserved itself.</summary>

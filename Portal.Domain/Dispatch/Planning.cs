@@ -68,3 +68,9 @@ public static class RouteTimes
         return new PlannedRoute(courier.Id, visits, distance);
     }
 }
+
+/// <summary>Finds coordinates for an address; null when it is not known (the zone's centre is used instead).</summary>
+public interface IGeocoder
+{
+    GeoPoint? Locate(Portal.Domain.Shared.Address address);
+}

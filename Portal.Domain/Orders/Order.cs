@@ -207,11 +207,53 @@ public sealed partial class Order : Entity
         MoveTo(OrderStatus.ProvisioningFailed, actor, nowUtc, Require.Text(bssError, "BSS error", 500, "order.reason_required"));
     }
 
+    /// <summary>Dispatch gave the parcel to a courier; assigning an assigned order moves it to another courier.</summary>
     public void Assign(string courier, string actor, DateTime nowUtc)
     {
         var assignee = Require.Text(courier, "Courier", 100, "order.courier_required");
-        MoveTo(OrderStatus.Assigned, actor, nowUtc, $"Assigned to {assignee}");
+        if (Status == OrderStatus.Assigned)
+        {
+            Record(Status, actor, nowUtc, $"Moved to {assignee}");
+        }
+        else
+        {
+            MoveTo(OrderStatus.Assigned, actor, nowUtc, $"Assigned to {assignee}");
+        }
+
         Courier = assignee;
+    }
+
+    /// <summary>Dispatch took the parcel off the courier's run; it waits for a courier again.</summary>
+    public void Unassign(string actor, DateTime nowUtc, string reason)
+    {
+        RequireStatus(OrderStatus.Assigned, "unassigned");
+        MoveTo(OrderStatus.ReadyForDispatch, actor, nowUtc, Require.Text(reason, "Reason", 500, "order.reason_required"));
+        Courier = null;
+    }
+
+    /// <summary>The customer chose another window before the parcel left the station.</summary>
+    public void ChangeWindowBeforeDispatch(DeliveryWindow newWindow, string actor, DateTime nowUtc)
+    {
+        if (Status is not (OrderStatus.ReadyForDispatch or OrderStatus.Assigned or OrderStatus.Rescheduled))
+        {
+            throw new DomainException("order.invalid_transition", $"Order {Number} is {Status}; its window can no longer change");
+        }
+
+        if (newWindow.IsInPast(nowUtc))
+        {
+            throw new DomainException("order.window_in_past", $"The delivery window {newWindow} is in the past");
+        }
+
+        DeliveryWindow = newWindow;
+        Courier = null;
+        if (Status == OrderStatus.Assigned)
+        {
+            MoveTo(OrderStatus.ReadyForDispatch, actor, nowUtc, $"New window {newWindow}");
+        }
+        else
+        {
+            Record(Status, actor, nowUtc, $"New window {newWindow}");
+        }
     }
 
     public void StartDelivery(string actor, DateTime nowUtc) => MoveTo(OrderStatus.OutForDelivery, actor, nowUtc, null);
@@ -250,7 +292,8 @@ public sealed partial class Order : Entity
         }
 
         // Goods leave the courier only against payment: cash and POS are collected before the handover.
-        if (PaymentStatus != PaymentStatus.Paid)
+        // A free order (a SIM card at no charge) has nothing to collect and is never "paid".
+        if (PaymentStatus != PaymentStatus.Paid && Total > Money.Zero)
         {
             throw new DomainException("order.payment_outstanding", $"Collect the payment for order {Number} before handing over the goods (payment is {PaymentStatus})");
         }
@@ -370,6 +413,14 @@ public sealed partial class Order : Entity
         {
             PrestoreAmount = policy.Effect.Amount;
             PrestoreCredit = policy.Effect.Credit;
+        }
+    }
+
+    private void RequireStatus(OrderStatus status, string action)
+    {
+        if (Status != status)
+        {
+            throw new DomainException("order.invalid_transition", $"Order {Number} is {Status} and cannot be {action}");
         }
     }
 

@@ -17,7 +17,7 @@ public static class OrderTransitions
         [Submitted] = [AwaitingPayment, ReadyForDispatch, Cancelled],
         [AwaitingPayment] = [ReadyForDispatch, Cancelled],
         [ReadyForDispatch] = [Assigned, Cancelled],
-        [Assigned] = [OutForDelivery, Cancelled],
+        [Assigned] = [ReadyForDispatch, OutForDelivery, Cancelled],
         [OutForDelivery] = [Delivered, FailedAttempt],
         [Delivered] = [Completed],
         [FailedAttempt] = [Rescheduled, Returned, Cancelled],

@@ -12,6 +12,12 @@ public sealed class RoutingOptions
     /// <summary>Cost of one minute late, in metres of driving: being late is worth a detour of this length.</summary>
     public int LateMinuteCostMetres { get; set; } = 1_000;
 
+    /// <summary>
+    /// Guided local search keeps improving until the time limit; plain descent stops at the first local optimum,
+    /// which for one courier's run is reached in milliseconds.
+    /// </summary>
+    public bool GuidedSearch { get; set; } = true;
+
     /// <summary>Above this many stops the day is split by the couriers' home zones and each part solved on its own.</summary>
     public int MaxStopsPerSolve { get; set; } = 150;
 }
@@ -132,7 +138,9 @@ public sealed class OrToolsRoutePlanner(RoutingOptions options) : IRoutePlanner
 
         var search = operations_research_constraint_solver.DefaultRoutingSearchParameters();
         search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.PathCheapestArc;
-        search.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
+        search.LocalSearchMetaheuristic = options.GuidedSearch
+            ? LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch
+            : LocalSearchMetaheuristic.Types.Value.GreedyDescent;
         search.TimeLimit = Duration.FromTimeSpan(budget);
         routing.CloseModelWithParameters(search);
 

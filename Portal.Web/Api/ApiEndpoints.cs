@@ -21,6 +21,9 @@ public static class ApiEndpoints
         api.MapCatalogEndpoints();
         api.MapOrderEndpoints();
         api.MapLedgerEndpoints();
+        api.MapDeliveryEndpoints();
+
+        endpoints.MapTrackingEndpoints();
 
         // Anything else under /api is a 404 problem, never the sign-in page or the app's HTML.
         endpoints.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such API route."))

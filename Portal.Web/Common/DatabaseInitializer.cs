@@ -27,10 +27,12 @@ internal sealed class DatabaseInitializer(
         {
             await DemoAccounts.SeedAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), roles, time.GetUtcNow().UtcDateTime);
             await DemoCatalog.SeedAsync(db, time.GetUtcNow().UtcDateTime);
+            await DemoDispatch.SeedAsync(db);
         }
         else
         {
             await DemoAccounts.EnsureRolesAsync(roles);
+            await DemoDispatch.EnsureReferenceDataAsync(db);
         }
     }
 

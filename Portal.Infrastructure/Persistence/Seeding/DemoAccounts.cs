@@ -12,6 +12,8 @@ public static class DemoAccounts
     public const string IntakeKey = "demo-intake-key";
     public const string FinanceClient = "finance";
     public const string FinanceKey = "demo-finance-key";
+    public const string CourierCompanyClient = "courier company";
+    public const string CourierCompanyKey = "demo-courier-key";
 
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Users =
     [
@@ -20,6 +22,8 @@ public static class DemoAccounts
         ("backoffice@portal.local", "后台 李娜", Roles.BackOffice),
         ("dispatcher@portal.local", "调度 张伟", Roles.Dispatcher),
         ("courier@portal.local", "配送员 陈强", Roles.Courier),
+        ("courier2@portal.local", "配送员 黄磊", Roles.Courier),
+        ("community@portal.local", "社区经理 周婷", Roles.Courier),
         ("cashier@portal.local", "网点收银 刘洋", Roles.Cashier),
         ("finance@portal.local", "财务稽核 赵敏", Roles.Finance),
     ];
@@ -50,10 +54,13 @@ public static class DemoAccounts
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        if (!await db.ApiClients.AnyAsync(c => c.Name == IntakeClient))
+        foreach (var (client, key, scope) in new[] { (IntakeClient, IntakeKey, ApiScopes.Intake), (CourierCompanyClient, CourierCompanyKey, ApiScopes.Deliveries) })
         {
-            db.ApiClients.Add(ApiClient.Create(IntakeClient, IntakeKey, nowUtc));
-            await db.SaveChangesAsync();
+            if (!await db.ApiClients.AnyAsync(c => c.Name == client))
+            {
+                db.ApiClients.Add(ApiClient.Create(client, key, nowUtc, [scope]));
+                await db.SaveChangesAsync();
+            }
         }
 
         if (!await db.ApiClients.AnyAsync(c => c.Name == FinanceClient))

@@ -44,8 +44,14 @@ public class DeliveryTests
     }
 
     [Fact]
-    public void Refuses_a_parcel_whose_handsets_are_not_reserved() =>
-        Throws(() => Waiting(items: DeliveryItemWithoutSerials()), "delivery.serials_not_reserved");
+    public void A_parcel_leaves_the_station_only_with_its_units_reserved()
+    {
+        var delivery = AssignedTo(Li, Waiting(items: DeliveryItemWithoutSerials()));
+
+        Throws(() => delivery.ConfirmPickUp(Li.Id, Li.Login, Now), "delivery.serials_not_reserved");
+        delivery.ReserveSerials("HS-X1-128", [ValidImei]);
+        Assert.True(delivery.ConfirmPickUp(Li.Id, Li.Login, Now));
+    }
 
     [Fact]
     public void Refuses_an_amount_to_collect_without_a_way_to_collect_it() =>
@@ -178,7 +184,7 @@ public class DeliveryTests
     }
 
     [Fact]
-    public void Refuses_to_collect_a_different_amount() =>
+    public void Refuses_to_collect_less_than_is_due() =>
         Throws(() => OutForDelivery(Li).RecordPaymentCollected(Li.Id, Money.Yuan(3000)), "delivery.wrong_amount");
 
     [Theory]

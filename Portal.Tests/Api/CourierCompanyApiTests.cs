@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Dispatch;
+using Portal.Domain.Orders;
+using Portal.Infrastructure.Persistence.Seeding;
+using Portal.Tests.Features.Dispatch;
+using Portal.Tests.Features.Orders;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Dispatch;
+using Portal.Web.Features.Orders;
+using static Portal.Tests.Features.Dispatch.DispatchSlice;
+
+namespace Portal.Tests.Api;
+
+/// <summary>The courier company's contract: its own deliveries, and status events that are idempotent and order-proof.</summary>
+public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFixture<PortalHostFixture>
+{
+    private PortalHost Host => fixture.Host;
+
+    private HttpClient Company => Host.CreateApiClient(DemoAccounts.CourierCompanyKey);
+
+    /// <summary>A SIM card and a charger, cash at the door, to Haizhu where no community manager works: the courier company.s channel.</summary>
+    private async Task<Delivery> WithCompany()
+    {
+        var placed = await Host.Send(
+            new PlaceOrder.Command(
+                "PreOrderDelivery",
+                new PlaceOrder.CustomerInput("郑敏", OrderSlice.NewPhone(), CustomerId, new PlaceOrder.AddressInput("广州市", "海珠区", "新港中路397号")),
+                [new PlaceOrder.LineInput(SimSku, 1), new PlaceOrder.LineInput("ACC-CHARGER-66W", 1)],
+                "CashOnDelivery",
+                new PlaceOrder.DeliveryWindowInput(OrderSlice.Tomorrow, "09:00-12:00")),
+            await Host.PrincipalFor(Rep));
+        var delivery = await DeliveryOf(Host, placed.Number);
+        Assert.Equal(DeliveryChannel.CourierCompany, delivery.Channel);
+        await Host.Send(
+            new AssignDelivery.Command(delivery.Id, await CourierId(Host, DemoAccounts.CourierCompanyClient), delivery.Version, null),
+            await Host.PrincipalFor(Dispatcher));
+        return await DeliveryOf(Host, placed.Number);
+    }
+
+    private Task<HttpResponseMessage> Post(HttpClient client, string code, object body) =>
+        client.PostAsJsonAsync($"/api/v1/deliveries/{code}/events", body);
+
+    private static object[] CleanPass(DateTime start) =>
+    [
+        new { eventId = $"{Guid.NewGuid():N}", type = "PickedUp", at = start },
+        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddMinutes(30) },
+        new { eventId = $"{Guid.NewGuid():N}", type = "Failed", at = start.AddHours(1), reason = "无人应答" },
+        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddHours(2) },
+        new { eventId = $"{Guid.NewGuid():N}", type = "Delivered", at = start.AddHours(3), receivedBy = "本人" },
+    ];
+
+    [Fact]
+    public async Task Lists_its_assigned_deliveries_with_what_the_last_mile_needs()
+    {
+        var delivery = await WithCompany();
+
+        var rows = await Company.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?status=Assigned");
+
+        var row = rows.EnumerateArray().Single(r => r.GetProperty("trackingCode").GetString() == delivery.TrackingCode.Value);
+        Assert.Equal(delivery.RecipientPhone.Value, row.GetProperty("recipientPhone").GetString());
+        Assert.Equal("09:00-12:00", row.GetProperty("window").GetProperty("slot").GetString());
+        Assert.Equal(2, row.GetProperty("parcelCount").GetInt32());
+        Assert.Equal(delivery.AmountToCollect.Amount, row.GetProperty("amountToCollect").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_client_without_the_deliveries_scope_is_refused()
+    {
+        var response = await Host.CreateApiClient(DemoAccounts.IntakeKey).GetAsync("/api/v1/deliveries?status=Assigned");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_replayed_five_times_shuffled_end_as_one_clean_pass()
+    {
+        var clean = await WithCompany();
+        var replayed = await WithCompany();
+        var start = DateTime.UtcNow.AddHours(-4);
+        var events = CleanPass(start);
+        foreach (var e in events)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await Post(Company, clean.TrackingCode.Value, e)).StatusCode);
+        }
+
+        var random = new Random(5);
+        foreach (var e in Enumerable.Repeat(events, 5).SelectMany(x => x).OrderBy(_ => random.Next()))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await Post(Company, replayed.TrackingCode.Value, e)).StatusCode);
+        }
+
+        var (a, b) = (await DeliveryOf(Host, clean.OrderNumber), await DeliveryOf(Host, replayed.OrderNumber));
+        Assert.Equal(DeliveryStatus.Delivered, a.Status);
+        Assert.Equal((a.Status, a.FailedAttempts, a.ReceivedBy, a.CarrierEvents.Count), (b.Status, b.FailedAttempts, b.ReceivedBy, b.CarrierEvents.Count));
+        Assert.Equal(Steps(a), Steps(b));
+        var (orderA, orderB) = (await OrderOf(Host, clean.OrderNumber), await OrderOf(Host, replayed.OrderNumber));
+        Assert.Equal((OrderStatus.Delivered, PaymentStatus.Paid), (orderA.Status, orderA.PaymentStatus));
+        Assert.Equal((orderA.Status, orderA.PaymentStatus), (orderB.Status, orderB.PaymentStatus));
+        Assert.Equal(a.Items[0].ReservedSerials, orderA.Lines.Single(l => l.Sku == SimSku).Serials);
+    }
+
+    [Fact]
+    public async Task A_late_out_for_delivery_after_delivered_changes_nothing()
+    {
+        var delivery = await WithCompany();
+        await Post(Company, delivery.TrackingCode.Value, new { eventId = "d-1", type = "Delivered", at = DateTime.UtcNow.AddMinutes(-5) });
+
+        var late = await Post(Company, delivery.TrackingCode.Value, new { eventId = "o-1", type = "OutForDelivery", at = DateTime.UtcNow.AddMinutes(-30) });
+
+        Assert.Equal(HttpStatusCode.Accepted, late.StatusCode);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryOf(Host, delivery.OrderNumber)).Status);
+        Assert.Equal(OrderStatus.Delivered, (await OrderOf(Host, delivery.OrderNumber)).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_code_and_another_courier_s_delivery_are_both_not_found()
+    {
+        var inHouse = await DeliveryOf(Host, (await PlaceHandsetOrder(Host)).Number);
+        await Host.Send(new AssignDelivery.Command(inHouse.Id, await CourierId(Host, CourierLogin), inHouse.Version, null), await Host.PrincipalFor(Dispatcher));
+        var body = new { eventId = "x-1", type = "PickedUp", at = DateTime.UtcNow.AddMinutes(-1) };
+
+        var unknown = await Post(Company, "ABCDEFGHJKMN", body);
+        var others = await Post(Company, inHouse.TrackingCode.Value, body);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, others.StatusCode));
+        Assert.Equal(DeliveryStatus.Assigned, (await DeliveryOf(Host, inHouse.OrderNumber)).Status);
+    }
+
+    [Fact]
+    public async Task An_event_without_an_id_or_with_an_unknown_type_is_refused_and_writes_nothing()
+    {
+        var delivery = await WithCompany();
+
+        var noId = await Post(Company, delivery.TrackingCode.Value, new { type = "PickedUp", at = DateTime.UtcNow });
+        var badType = await Post(Company, delivery.TrackingCode.Value, new { eventId = "b-1", type = "Teleported", at = DateTime.UtcNow });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (noId.StatusCode, badType.StatusCode));
+        Assert.Contains("eventId", await noId.Content.ReadAsStringAsync());
+        Assert.Empty((await DeliveryOf(Host, delivery.OrderNumber)).CarrierEvents);
+    }
+
+    private static string Steps(Delivery d) =>
+        string.Join("|", d.Timeline.Where(t => t.Actor == "courier company").OrderBy(t => t.AtUtc).ThenBy(t => t.ToStatus).Select(t => $"{t.AtUtc:O}:{t.ToStatus}"));
+}

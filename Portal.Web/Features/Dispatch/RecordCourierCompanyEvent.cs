@@ -1,0 +1,52 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Dispatch;
+using Portal.Domain.Shared;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Security;
+
+namespace Portal.Web.Features.Dispatch;
+
+/// <summary>
+/// A status report from the courier company. The same event id twice has one effect; reports may come late or out
+/// of order and the furthest status wins. A code that is unknown or another company's answers "not found".
+/// </summary>
+public static class RecordCourierCompanyEvent
+{
+    [AuthorizeRequest(Roles.Integration)]
+    public sealed record Command(string TrackingCode, string? EventId, CarrierEventType? Type, DateTime? At, string? Reason, string? ReceivedBy)
+        : ICommand<bool>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EventId).NotEmpty().WithMessage("eventId is required.").MaximumLength(64).WithMessage("eventId has at most 64 characters.");
+            RuleFor(c => c.Type).NotNull().WithMessage("type is required (PickedUp, OutForDelivery, Delivered, Failed or Returned).");
+            RuleFor(c => c.At).NotNull().WithMessage("at is required (UTC, ISO 8601).");
+            RuleFor(c => c.Reason).MaximumLength(200).WithMessage("reason has at most 200 characters.");
+            RuleFor(c => c.ReceivedBy).MaximumLength(50).WithMessage("receivedBy has at most 50 characters.");
+        }
+    }
+
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var company = await CourierCompany.Of(db, user, cancellationToken);
+            var code = TrackingCode.TryParse(request.TrackingCode, out var parsed) ? parsed : null;
+            var delivery = code is null ? null : await db.Deliveries.FirstOrDefaultAsync(d => d.TrackingCode == code && d.CourierId == company, cancellationToken);
+            if (delivery is null)
+            {
+                throw new NotFoundException($"Delivery {request.TrackingCode}");
+            }
+
+            var at = DateTime.SpecifyKind(request.At!.Value.ToUniversalTime(), DateTimeKind.Utc);
+            return delivery.ApplyCarrierEvent(company, new CarrierEvent(request.EventId!, request.Type!.Value, at, request.Reason, request.ReceivedBy), clock.UtcNow);
+        }
+    }
+}
