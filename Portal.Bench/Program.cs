@@ -19,6 +19,12 @@ if (args.FirstOrDefault() == "routing")
     return;
 }
 
+if (args.FirstOrDefault() == "webhooks")
+{
+    await Portal.Bench.WebhookBenchmark.RunAsync(args);
+    return;
+}
+
 // Orders accepted per second through the full pipeline (Kestrel on 127.0.0.1, API key, validation, transaction,
 // stock reservation) on SQLite (a file in WAL mode) or PostgreSQL (a throwaway cluster, as the tests use, unless
 // --connection names a server). Usage:

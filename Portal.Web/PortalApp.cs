@@ -58,6 +58,8 @@ public static class PortalApp
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
+        services.AddOutboxHandler<Features.Payments.RefundPayment.Message, Features.Payments.RefundPayment.SendHandler>(Features.Payments.RefundPayment.Kind);
+        services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
         services.AddPortalPayments(builder.Configuration);

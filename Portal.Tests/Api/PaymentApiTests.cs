@@ -8,6 +8,7 @@ using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Api;
+using Portal.Web.Features.Payments;
 
 namespace Portal.Tests.Api;
 
@@ -89,10 +90,42 @@ public sealed class PaymentApiTests(PaymentApiTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, (await Api(DemoAccounts.FinanceKey).GetAsync("/api/v1/ledger/trial-balance")).StatusCode);
     }
 
-    private async Task<string> OnlineOrder()
+    [Fact]
+    public async Task A_large_refund_waits_for_a_second_person_then_goes_to_stripe_once_and_shows_on_the_order_and_in_the_ledger()
+    {
+        var number = await OnlineOrder("HS-HONOR-X50-128-BLK");
+        var link = await Json(await Api(DemoAccounts.IntakeKey).PostAsync($"/api/v1/orders/{number}/payment-links", null));
+        var intent = link.GetProperty("paymentIntentId").GetString()!;
+        await fixture.Stripe.HelperAsync($"payment_intents/{intent}/succeed");
+        await DeliverSandboxEvents("payment_intent.succeeded", intent);
+        var paymentId = await Host.WithDb(db => db.Payments.Where(p => p.Reference == intent).Select(p => p.Key).SingleAsync());
+        var backOffice = await Host.PrincipalFor("backoffice@portal.local");
+
+        var requested = await Host.Send(new RefundPayment.Request(paymentId, 600m, "Screen scratched on arrival"), backOffice);
+        Assert.Equal("AwaitingApproval", requested.Status);
+        var sameEyes = await Assert.ThrowsAsync<Portal.Domain.Common.DomainException>(() => Host.Send(new RefundPayment.Approve(paymentId, requested.RefundId), backOffice));
+        Assert.Equal("refund.same_approver", sameEyes.Code);
+
+        var approved = await Host.Send(new RefundPayment.Approve(paymentId, requested.RefundId), await Host.PrincipalFor("finance@portal.local"));
+        Assert.Equal("Requested", approved.Status);
+        await Host.DeliverOutboxAsync();
+        await Host.DeliverOutboxAsync();
+        await DeliverSandboxEvents("refund.updated", intent);
+        await DeliverSandboxEvents("charge.refunded", intent);
+
+        var order = await Json(await Api(DemoAccounts.IntakeKey).GetAsync($"/api/v1/orders/{number}"));
+        Assert.Equal("PartiallyRefunded", order.GetProperty("paymentStatus").GetString());
+        Assert.Equal(600m, Assert.Single(order.GetProperty("payments").EnumerateArray()).GetProperty("refunded").GetDecimal());
+        var kinds = await Host.WithDb(db => db.LedgerTransactions.Where(t => t.OrderNumber == number).Select(t => t.Kind).ToListAsync());
+        Assert.Equal(1, kinds.Count(k => k == Portal.Domain.Ledger.LedgerTransactionKind.RefundOwed));
+        Assert.Equal(1, kinds.Count(k => k == Portal.Domain.Ledger.LedgerTransactionKind.RefundPaid));
+        Assert.Single(fixture.Stripe.Sandbox.EventIds("refund.updated"), id => fixture.Stripe.Sandbox.EventJson(id).Contains(intent, StringComparison.Ordinal));
+    }
+
+    private async Task<string> OnlineOrder(string sku = "ACC-CHARGER-66W")
     {
         var rep = await Host.PrincipalFor("rep@portal.local");
-        return (await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone(), payment: "Online")).Number;
+        return (await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone(), sku, payment: "Online")).Number;
     }
 
     /// <summary>Signs the sandbox's own events about an intent and posts them to the portal's webhook, as Stripe would.</summary>

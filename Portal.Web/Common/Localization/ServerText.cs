@@ -22,6 +22,7 @@ public sealed class ServerText(IStringLocalizer<SharedResource> localizer)
         [OrderFlow.Direct] = "Direct handling",
         [OrderFlow.PreOrderDelivery] = "Pre-order + delivery",
         [PaymentMethod.PosOnDelivery] = "Mobile POS on delivery",
+        [Portal.Domain.Payments.PaymentChannel.Pos] = "Bank POS",
         [ContactChannel.Callback] = "Call back",
         [ProductKind.AddOn] = "Add-on",
         [ProductKind.Sim] = "SIM card",
