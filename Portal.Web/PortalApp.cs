@@ -89,7 +89,6 @@ public static class PortalApp
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
-        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services); // until the last Radzen areas are converted
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.JSInterop;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Portal.Tests.Components;
 
@@ -16,7 +15,6 @@ public static class ComponentRenderer
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddLocalization(o => o.ResourcesPath = "Resources")
-            .AddRadzenComponents()
             .AddMudServices()
             .AddSingleton<IJSRuntime, NoBrowser>()
             .AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All))

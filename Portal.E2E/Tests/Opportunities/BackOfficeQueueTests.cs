@@ -22,8 +22,7 @@ public sealed class BackOfficeQueueTests(PortalAppFixture app, ITestOutputHelper
 
         var opportunity = new OpportunityPage(Page);
         await opportunity.ClaimAsync();
-        await opportunity.LostReason.FillAsync("客户已在别家办理");
-        await opportunity.CloseAsLost.ClickAsync();
+        await opportunity.CloseAsLostAsync("客户已在别家办理");
 
         await Expect(opportunity.Status).ToHaveTextAsync("Lost");
         await Expect(Page.GetByText("客户已在别家办理")).Not.ToHaveCountAsync(0);

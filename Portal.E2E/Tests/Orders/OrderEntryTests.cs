@@ -68,7 +68,7 @@ public sealed partial class OrderEntryTests(PortalAppFixture app, ITestOutputHel
         await new LoginPage(Page).SignInAsync(DemoUsers.BackOffice);
         var page = await new OpportunityPage(Page).GotoAsync(opportunity);
         await page.ClaimAsync();
-        await page.ConvertToOrder.ClickAsync();
+        await page.ConvertAsync();
 
         var conversion = new OrderEntryPage(Page);
         await new PortalShell(Page).WaitForInteractiveAsync();

@@ -9,9 +9,9 @@ public sealed class AdminPagesTests(PortalHostFixture fixture) : IClassFixture<P
 
     [Theory]
     [InlineData("/admin", "admin-link-catalog")]
-    [InlineData("/admin/catalog", "catalog-grid")]
-    [InlineData("/admin/policies", "policy-grid")]
-    [InlineData("/admin/stock", "stock-grid")]
+    [InlineData("/admin/catalog", "catalog-new")]
+    [InlineData("/admin/policies", "policy-new")]
+    [InlineData("/admin/stock", "stock-receive-open")]
     public async Task Admin_pages_render_with_the_demo_data(string path, string testId)
     {
         using var client = Host.CreateClient();

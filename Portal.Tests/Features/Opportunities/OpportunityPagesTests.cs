@@ -11,16 +11,16 @@ public sealed class OpportunityPagesTests(PortalHostFixture fixture) : IClassFix
     private PortalHost Host => fixture.Host;
 
     [Fact]
-    public async Task The_queue_lists_new_opportunities_with_a_link_to_each_and_flags_overdue_ones()
+    public async Task The_queue_page_offers_search_and_the_queues_and_never_a_full_phone_number()
     {
+        // Rows arrive once the page is interactive (a server-paged grid, cards on phones): see the E2E queue test.
         var overdue = await Register(Host, TimeSpan.FromHours(5));
         using var client = await SignedIn(BackOffice);
 
         var page = await client.GetStringAsync("/backoffice");
 
-        Assert.Contains("data-testid=\"opportunity-row\"", page);
-        Assert.Contains($"href=\"/backoffice/opportunities/{overdue}\"", page);
-        Assert.Contains("data-testid=\"overdue-badge\"", page);
+        Assert.Contains("data-testid=\"opportunity-search\"", page);
+        Assert.Contains(">Overdue<", page);
         Assert.DoesNotContain((await Load(Host, overdue)).Phone.Value, page);
     }
 
@@ -35,7 +35,7 @@ public sealed class OpportunityPagesTests(PortalHostFixture fixture) : IClassFix
         Assert.Contains((await Load(Host, number)).Phone.Value, page);
         Assert.Contains("data-testid=\"opportunity-status\"", page);
         Assert.Contains("data-testid=\"claim\"", page);
-        Assert.Contains("data-testid=\"lost-reason\"", page);
+        Assert.Contains("data-testid=\"close-lost\"", page);
         Assert.DoesNotContain("data-testid=\"convert-to-order\"", page);
         Assert.DoesNotContain("data-testid=\"log-contact\"", page);
     }
@@ -49,7 +49,7 @@ public sealed class OpportunityPagesTests(PortalHostFixture fixture) : IClassFix
 
         var page = await client.GetStringAsync($"/backoffice/opportunities/{number}");
 
-        Assert.Contains($"href=\"/orders/new?opportunity={number}\"", page);
+        Assert.Contains("data-testid=\"convert-to-order\"", page);
         Assert.Contains("data-testid=\"log-contact\"", page);
         Assert.Contains("data-testid=\"close-lost\"", page);
         Assert.DoesNotContain("data-testid=\"claim\"", page);

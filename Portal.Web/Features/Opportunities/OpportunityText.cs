@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Marketing;
-using Radzen;
+using MudBlazor;
 
 namespace Portal.Web.Features.Opportunities;
 
@@ -18,12 +18,12 @@ public static class OpportunityText
         _ => l["Lost"],
     };
 
-    public static BadgeStyle StatusStyle(OpportunityStatus status) => status switch
+    public static Color StatusColor(OpportunityStatus status) => status switch
     {
-        OpportunityStatus.New => BadgeStyle.Info,
-        OpportunityStatus.Claimed => BadgeStyle.Primary,
-        OpportunityStatus.Converted => BadgeStyle.Success,
-        _ => BadgeStyle.Secondary,
+        OpportunityStatus.New => Color.Info,
+        OpportunityStatus.Claimed => Color.Primary,
+        OpportunityStatus.Converted => Color.Success,
+        _ => Color.Default,
     };
 
     public static string Channel(this IStringLocalizer l, ContactChannel channel) =>
