@@ -31,6 +31,7 @@ internal sealed class DatabaseInitializer(
         else
         {
             await DemoAccounts.EnsureRolesAsync(roles);
+            await DemoAccounts.RetireAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), time.GetUtcNow().UtcDateTime);
         }
     }
 
