@@ -51,6 +51,7 @@ public static class PortalApp
         services.AddHostedService<StaleOpportunitySweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
+        services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
         services.AddOutbox();
         services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         services.AddScoped<OutboxDelivery>();
