@@ -35,8 +35,8 @@ public sealed class RecordVisibilityTests(PortalHostFixture fixture) : IClassFix
         {
             ["rep"] = ["rep's order", "rep's appointment", "intake's order"],
             ["back office"] = ["rep's order", "rep's appointment", "intake's order", "intake's appointment"],
-            ["intake client"] = ["intake's order", "intake's appointment"],
-            ["kiosk client"] = [],
+            ["intake client"] = ["rep's order", "intake's order", "intake's appointment"],
+            ["kiosk client"] = ["rep's order", "intake's order"],
         };
 
         var seen = new List<string>();
