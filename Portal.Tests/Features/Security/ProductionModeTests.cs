@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence.Seeding;
@@ -19,7 +18,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
 {
     private const string AdminEmail = "ops-admin@example.com";
     private const string AdminPassword = "Corr3ct-Horse!";
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"portal-prod-{Guid.NewGuid():N}.db");
+    private TestDatabase _database = default!;
 
     [Fact]
     public void The_launch_profile_does_not_override_the_environment()
@@ -33,7 +32,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
     [Fact]
     public async Task In_production_demo_sign_ins_fail_and_the_demo_key_gets_401()
     {
-        await using var host = await PortalHost.StartAsync("Production", databasePath: _database);
+        await using var host = await PortalHost.StartAsync("Production", database: _database);
         using var browser = host.CreateClient();
         using var api = host.CreateApiClient(DemoAccounts.IntakeKey);
 
@@ -48,11 +47,11 @@ public sealed class ProductionModeTests : IAsyncLifetime
     [Fact]
     public async Task A_database_once_seeded_for_a_demo_keeps_no_working_demo_account_or_key_in_production()
     {
-        await using (await PortalHost.StartAsync("Development", databasePath: _database))
+        await using (await PortalHost.StartAsync("Development", database: _database))
         {
         }
 
-        await using var host = await PortalHost.StartAsync("Production", databasePath: _database);
+        await using var host = await PortalHost.StartAsync("Production", database: _database);
         using var browser = host.CreateClient();
         using var api = host.CreateApiClient(DemoAccounts.IntakeKey);
 
@@ -85,7 +84,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
     public async Task The_first_admin_signs_in_creates_a_rep_and_an_api_client_and_revoking_stops_them_at_the_next_request()
     {
         Assert.Equal(0, (await UsersAdd(["users", "add", "--email", AdminEmail, "--role", "Admin", "--password-stdin"], AdminPassword)).Exit);
-        await using var host = await PortalHost.StartAsync("Production", databasePath: _database);
+        await using var host = await PortalHost.StartAsync("Production", database: _database);
         using var adminBrowser = host.CreateClient();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHost.SignInAsync(adminBrowser, AdminEmail, AdminPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await adminBrowser.GetAsync("/admin")).StatusCode);
@@ -114,7 +113,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
     [Fact]
     public async Task Rotating_a_key_stops_the_old_key_and_a_client_without_the_scope_is_forbidden()
     {
-        await using var host = await PortalHost.StartAsync(databasePath: _database);
+        await using var host = await PortalHost.StartAsync(database: _database);
         var admin = await host.PrincipalFor("admin@portal.local");
         var crm = await host.Send(new CreateApiClient.Command("crm-sync", ["crm"]), admin);
         var intake = await host.Send(new CreateApiClient.Command("kiosk", ["intake"]), admin);
@@ -131,18 +130,9 @@ public sealed class ProductionModeTests : IAsyncLifetime
         Assert.DoesNotContain(await host.WithDb(db => Task.FromResult(db.ApiClients.Select(c => c.KeyHash).ToList())), h => h.Contains(rotated.Key));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(TestDatabase.DefaultEngine);
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
-
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private async Task<(int Exit, string Output, string Error)> UsersAdd(string[] args, string stdin)
     {
@@ -154,7 +144,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
             output,
             error,
             new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(PortalApp).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory },
-            b => b.Configuration["ConnectionStrings:Portal"] = $"Data Source={_database}");
+            b => _database.Apply(b.Configuration));
         return (exit, output.ToString(), error.ToString());
     }
 
