@@ -29,7 +29,7 @@ public static class UsersCommand
         await using var app = PortalApp.Build(options ?? new WebApplicationOptions(), configure);
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
         {
-            await initializer.StartAsync(CancellationToken.None);
+            await initializer.StartingAsync(CancellationToken.None);
         }
 
         try
