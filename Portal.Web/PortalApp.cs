@@ -52,6 +52,7 @@ public static class PortalApp
         services.AddHostedService<StaleOpportunitySweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
+        services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
         services.AddOutbox();
         services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         services.AddScoped<OutboxDelivery>();
@@ -106,9 +107,15 @@ public static class PortalApp
             o.Cookie.Name = "portal.auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        // Cookies are re-checked against the user's security stamp every minute; requests are checked on every send.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request re-checks the cookie's security stamp, so sign-out, disabling or a role change ends the old
+        // cookie at its next request (one indexed read per request; the same check runs on every send from a page).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddPortalSecurity(builder.Configuration);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddIdentityCore<PortalUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = false;
@@ -120,7 +127,7 @@ public static class PortalApp
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
@@ -128,7 +135,8 @@ public static class PortalApp
             .AddPolicy(ApiEndpoints.Policy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireRole(Roles.Integration));
+                .RequireRole(Roles.Integration))
+            .AddApiScopePolicies();
 
         services.AddProblemDetails();
         services.AddOpenApi(o =>
@@ -145,6 +153,8 @@ public static class PortalApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders(app.Configuration);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseApiExceptionHandler();
         if (!app.Environment.IsDevelopment())
@@ -158,6 +168,7 @@ public static class PortalApp
         // Routing runs after the status-code pages, so the re-executed /not-found request finds its page
         // (with routing first, a typed unknown URL ended as an empty 404).
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");

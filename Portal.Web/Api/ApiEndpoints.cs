@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Common.Security;
 using Portal.Web.Common.Errors;
 
 namespace Portal.Web.Api;
@@ -18,8 +21,9 @@ public static class ApiEndpoints
             .WithName("WhoAmI")
             .WithSummary("The integration client the X-Api-Key header belongs to.");
 
-        api.MapCatalogEndpoints();
-        api.MapOrderEndpoints();
+        var intake = api.MapGroup("").RequireAuthorization(ScopePolicy(ApiScopes.Intake));
+        intake.MapCatalogEndpoints();
+        intake.MapOrderEndpoints();
         api.MapLedgerEndpoints();
         api.MapDeliveryEndpoints();
 
@@ -32,4 +36,20 @@ public static class ApiEndpoints
     }
 
     public sealed record ApiClientInfo(string Client);
+
+    public static string ScopePolicy(string scope) => $"scope:{scope}";
+
+    /// <summary>One policy per scope: the key's client must hold that scope to call the group.</summary>
+    public static AuthorizationBuilder AddApiScopePolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy(ScopePolicy(scope), p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiScopes.ClaimType, scope));
+        }
+
+        return authorization;
+    }
 }

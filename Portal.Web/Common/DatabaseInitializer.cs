@@ -33,6 +33,7 @@ internal sealed class DatabaseInitializer(
         {
             await DemoAccounts.EnsureRolesAsync(roles);
             await DemoDispatch.EnsureReferenceDataAsync(db);
+            await DemoAccounts.RetireAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), time.GetUtcNow().UtcDateTime);
         }
     }
 

@@ -15,6 +15,14 @@ public static class DemoAccounts
     public const string CourierCompanyClient = "courier company";
     public const string CourierCompanyKey = "demo-courier-key";
 
+    /// <summary>Development API clients with their scopes; courier (deliveries) and CRM clients go here too.</summary>
+    public static readonly IReadOnlyList<(string Client, string Key, string[] Scopes)> DemoKeys =
+    [
+        (IntakeClient, IntakeKey, [ApiScopes.Intake]),
+        (FinanceClient, FinanceKey, [ApiScopes.Finance]),
+        (CourierCompanyClient, CourierCompanyKey, [ApiScopes.Deliveries]),
+    ];
+
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Users =
     [
         ("admin@portal.local", "系统管理员 Admin", Roles.Admin),
@@ -54,20 +62,41 @@ public static class DemoAccounts
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        foreach (var (client, key, scope) in new[] { (IntakeClient, IntakeKey, ApiScopes.Intake), (CourierCompanyClient, CourierCompanyKey, ApiScopes.Deliveries) })
+        foreach (var (client, key, scopes) in DemoKeys)
         {
             if (!await db.ApiClients.AnyAsync(c => c.Name == client))
             {
-                db.ApiClients.Add(ApiClient.Create(client, key, nowUtc, [scope]));
-                await db.SaveChangesAsync();
+                db.ApiClients.Add(ApiClient.Create(client, key, nowUtc, scopes));
             }
         }
 
-        if (!await db.ApiClients.AnyAsync(c => c.Name == FinanceClient))
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Outside Development no demo sign-in or key may work, even on a database that was once seeded for a demo:
+    /// demo users are disabled and demo keys revoked.
+    /// </summary>
+    public static async Task RetireAsync(PortalDbContext db, UserManager<PortalUser> users, DateTime nowUtc)
+    {
+        foreach (var (email, _, _) in Users)
         {
-            db.ApiClients.Add(ApiClient.Create(FinanceClient, FinanceKey, nowUtc, [ApiScopes.Finance]));
-            await db.SaveChangesAsync();
+            if (await users.FindByEmailAsync(email) is { IsDisabled: false } user)
+            {
+                user.IsDisabled = true;
+                Check(await users.SetLockoutEnabledAsync(user, true));
+                Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+                Check(await users.UpdateSecurityStampAsync(user));
+            }
         }
+
+        var demoKeys = DemoKeys.Select(k => ApiClient.Hash(k.Key)).ToList();
+        foreach (var client in await db.ApiClients.Where(c => c.IsActive && demoKeys.Contains(c.KeyHash)).ToListAsync())
+        {
+            client.Revoke(nowUtc);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -9,8 +9,14 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<PortalUser> signIn) =>
+        endpoints.MapPost("/Account/Logout", async (HttpContext http, [FromServices] SignInManager<PortalUser> signIn, [FromServices] UserManager<PortalUser> users) =>
         {
+            // A new security stamp makes the old cookie worthless on the server, even if someone kept a copy.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         });

@@ -8,6 +8,7 @@ using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
+using Portal.Web.Features.Orders;
 
 namespace Portal.Web.Features.Opportunities;
 
@@ -65,8 +66,8 @@ public static class GetOpportunity
             var number = request.Number.Trim().ToUpperInvariant();
             var backOffice = user.IsInRole(Roles.BackOffice);
             var me = user.Name;
-            var o = await db.Opportunities.AsNoTracking().AsSplitQuery()
-                .Where(x => x.Number == number && (backOffice || x.CreatedBy == me))
+            var o = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(user)
+                .Where(x => x.Number == number)
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"Opportunity {number}");
 

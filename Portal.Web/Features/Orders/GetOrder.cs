@@ -61,7 +61,7 @@ public static class GetOrder
     /// <summary>One payment attempt; Reference is the PaymentIntent id (Online, Terminal) or the POS slip.</summary>
     public sealed record PaymentRow(Guid Id, string Method, string Status, decimal Amount, decimal Refunded, string? Reference, DateTime AtUtc);
 
-    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, OrderDetail>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, OrderDetail>
     {
         public async Task<OrderDetail> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -73,7 +73,7 @@ public static class GetOrder
 
         private async Task<OrderDetail> Order(string number, CancellationToken cancellationToken)
         {
-            var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
+            var order = await db.Orders.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
             var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == order.Number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
             return new OrderDetail(
@@ -111,7 +111,7 @@ public static class GetOrder
 
         private async Task<OrderDetail> Opportunity(string number, CancellationToken cancellationToken)
         {
-            var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
+            var opportunity = await db.Opportunities.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
             var lines = opportunity.InterestedLines
                 .Select(l => new Line(l.Sku, l.Name, "", l.UnitPrice.Amount, l.Quantity, (l.UnitPrice * l.Quantity).Amount, []))

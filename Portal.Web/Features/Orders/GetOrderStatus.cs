@@ -18,12 +18,12 @@ public static class GetOrderStatus
     /// <summary><see cref="Message"/> carries the BSS's reason when provisioning failed.</summary>
     public sealed record Result(string Number, string Status, bool AwaitingBss, string? Message);
 
-    internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Result>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var number = (request.Number ?? "").Trim().ToUpperInvariant();
-            var order = await db.Orders.AsNoTracking()
+            var order = await db.Orders.AsNoTracking().VisibleTo(user)
                 .Where(o => o.Number == number)
                 .Select(o => new { o.Number, o.Flow, o.Status, o.PaymentMethod, o.PaymentStatus })
                 .FirstOrDefaultAsync(cancellationToken)

@@ -148,7 +148,7 @@ public static class PlaceOrder
         private static bool Is(Command c, OrderFlow flow) => Parse<OrderFlow>(c.Flow) == flow;
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox)
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox, IOrderNumberSource numbers)
         : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -160,15 +160,17 @@ public static class PlaceOrder
 
             if (flow == OrderFlow.Appointment)
             {
-                return RegisterOpportunity(request, customer, items, now);
+                var registered = await OrderNumbers.FreeAsync(numbers, "OP", now, n => db.Opportunities.AnyAsync(o => o.Number == n, cancellationToken));
+                return RegisterOpportunity(request, customer, items, registered, now);
             }
 
             var policy = await LoadPolicy(request.Policy, customer, now, cancellationToken);
             var payment = Parse<PaymentMethod>(request.Payment)!.Value;
+            var number = await OrderNumbers.FreeAsync(numbers, "SO", now, n => db.Orders.AnyAsync(o => o.Number == n, cancellationToken));
             var order = AsFieldError(() => flow == OrderFlow.Direct
-                ? Order.PlaceDirect(OrderNumbers.NewOrderNumber(now), OrderCustomer.Of(customer), items, payment, policy, user.Name, now)
+                ? Order.PlaceDirect(number, OrderCustomer.Of(customer), items, payment, policy, user.Name, now)
                 : Order.PlacePreOrder(
-                    OrderNumbers.NewOrderNumber(now),
+                    number,
                     OrderCustomer.Of(customer),
                     items,
                     payment,
@@ -195,11 +197,11 @@ public static class PlaceOrder
             return new Result(order.Number, order.Flow.ToString(), order.Status.ToString(), order.TrackingCode?.Value, order.Total.Amount, order.AmountToCollect.Amount, null);
         }
 
-        private Result RegisterOpportunity(Command request, Customer customer, IReadOnlyList<CartItem> items, DateTime now)
+        private Result RegisterOpportunity(Command request, Customer customer, IReadOnlyList<CartItem> items, string number, DateTime now)
         {
             var appointment = request.Appointment!;
             var opportunity = Opportunity.Register(
-                OrderNumbers.NewOpportunityNumber(now),
+                number,
                 customer.Id,
                 customer.Name,
                 customer.Phone,
