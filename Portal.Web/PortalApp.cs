@@ -164,7 +164,7 @@ public static class PortalApp
 
         // API clients get problem details for bare error statuses; people get a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found", "?status={0}"));
         // Routing runs after the status-code pages, so the re-executed /not-found request finds its page
         // (with routing first, a typed unknown URL ended as an empty 404).
         app.UseRouting();

@@ -128,6 +128,8 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         info.ArgumentList.Add("http://127.0.0.1:0");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // seeds the demo users
         info.Environment["ConnectionStrings__Portal"] = $"Data Source={dbPath}";
+        // Every browser test signs in from 127.0.0.1; the per-address sign-in limit has its own test in Portal.Tests.
+        info.Environment["SignIn__AttemptsPerMinute"] = "10000";
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 

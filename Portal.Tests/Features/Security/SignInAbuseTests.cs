@@ -15,14 +15,17 @@ public sealed class SignInAbuseTests
         await using var host = await PortalHost.StartAsync(configure: b => b.Configuration["SignIn:AttemptsPerMinute"] = "10");
         using var client = host.CreateClient();
 
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 11; i++)
         {
-            statuses.Add((await PortalHost.SignInAsync(client, $"guess{i}@portal.local", "Wrong-Pass-1")).StatusCode);
+            responses.Add(await PortalHost.SignInAsync(client, $"guess{i}@portal.local", "Wrong-Pass-1"));
         }
 
-        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+        Assert.All(responses.Take(10), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, responses[10].StatusCode);
+        var page = await responses[10].Content.ReadAsStringAsync();
+        Assert.Contains("Too many sign-in attempts from this address", page);
+        Assert.DoesNotContain("Page not found", page);
     }
 
     [Fact]
