@@ -43,7 +43,7 @@ public sealed class PhoneFirstLayoutTests(PortalAppFixture app, ITestOutputHelpe
         if (role == "Rep")
         {
             // Something in the orders list, so its rows (cards on a phone) and a detail page are measured too.
-            await new IntakeApi(App.BaseUrl).RegisterAppointmentAsync("版式测试客户", "13722223333", "HS-HONOR-X50-128-BLK");
+            await new IntakeApi(App.BaseUrl).PlaceDeliveryOrderAsync("版式测试客户", "13722223333", "ACC-CASE-CLEAR");
         }
 
         var shell = await new LoginPage(Page).SignInAsync(user);

@@ -69,6 +69,22 @@ public sealed class SearchOrdersTests(PortalHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_appointment_the_rep_may_not_open_is_not_listed_for_them_either()
+    {
+        var rep = await Host.PrincipalFor("rep@portal.local");
+        var backOffice = await Host.PrincipalFor("backoffice@portal.local");
+        var phone = OrderSlice.NewPhone();
+        var theirs = await OrderSlice.PlaceAppointment(Host, backOffice, phone);
+
+        var repRows = (await Host.Send(new SearchOrders.Query(Phone: phone), rep)).Items;
+        var backOfficeRows = (await Host.Send(new SearchOrders.Query(Phone: phone), backOffice)).Items;
+
+        Assert.Empty(repRows);
+        await Assert.ThrowsAsync<NotFoundException>(() => Host.Send(new GetOrder.Query(theirs.Number), rep));
+        Assert.Equal([theirs.Number], backOfficeRows.Select(r => r.Number));
+    }
+
+    [Fact]
     public async Task Only_the_reps_own_orders_are_listed_when_asked_for_theirs()
     {
         var rep = await Host.PrincipalFor("rep@portal.local");

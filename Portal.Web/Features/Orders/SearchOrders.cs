@@ -56,7 +56,8 @@ public static class SearchOrders
             DateTime? toUtc = request.To is { } to ? ChinaTime.StartOfDayUtc(to.AddDays(1)) : null;
             string? takenBy = request.TakenByMe ? user.Name : null;
 
-            var orders = db.Orders.AsNoTracking();
+            // The same visibility rule as GetOrder: a number listed here always opens.
+            var orders = db.Orders.AsNoTracking().VisibleTo(user);
             if (!string.IsNullOrEmpty(number)) orders = orders.Where(o => o.Number.StartsWith(number));
             if (phone is not null) orders = orders.Where(o => o.Phone == phone);
             if (request.Status is { } status) orders = orders.Where(o => o.Status == status);
@@ -64,7 +65,7 @@ public static class SearchOrders
             if (toUtc is not null) orders = orders.Where(o => o.CreatedAtUtc < toUtc);
             if (takenBy is not null) orders = orders.Where(o => o.CreatedBy == takenBy);
 
-            var appointments = db.Opportunities.AsNoTracking();
+            var appointments = db.Opportunities.AsNoTracking().VisibleTo(user);
             if (request.Status is not null) appointments = appointments.Where(o => false);
             if (!string.IsNullOrEmpty(number)) appointments = appointments.Where(o => o.Number.StartsWith(number));
             if (phone is not null) appointments = appointments.Where(o => o.Phone == phone);
