@@ -185,6 +185,32 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task Ineligible_policy_reason_comes_back_in_chinese_for_a_chinese_caller()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                flow = "PreOrderDelivery",
+                customer = new { name = "新客户", phone = "13512340001", address = new { city = "广州市", district = "天河区", line = "天河路2号" } },
+                lines = new[] { new { sku = "HS-HONOR-X50-128-BLK", quantity = 1 } },
+                payment = "CashOnDelivery",
+                deliveryWindow = new { date = Tomorrow, slot = "09:00-12:00" },
+                policy = "PRESTORE-168-504",
+            }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await Json(response)).GetProperty("errors").GetProperty("policy")[0].GetString()!;
+        Assert.Contains("96", message);
+        Assert.DoesNotContain("Only for customers", message);
+        Assert.Contains("套餐", message);
+    }
+
+    [Fact]
     public async Task Prestore_policy_for_a_96_plan_customer_adds_the_prestore_to_the_total()
     {
         var response = await Post(new

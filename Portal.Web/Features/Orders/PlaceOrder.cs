@@ -148,7 +148,8 @@ public static class PlaceOrder
         private static bool Is(Command c, OrderFlow flow) => Parse<OrderFlow>(c.Flow) == flow;
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox, IOrderNumberSource numbers)
+    internal sealed class Handler(
+        PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox, IOrderNumberSource numbers, Common.Localization.ServerText text)
         : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -280,7 +281,7 @@ public static class PlaceOrder
             var eligibility = policy.CheckEligibility(customer.Profile, now);
             return eligibility.IsEligible
                 ? policy
-                : throw RequestValidationException.For("Policy", $"{policy.Name}: {eligibility.Reason}.");
+                : throw RequestValidationException.For("Policy", $"{policy.Name}: {text.Say(eligibility.Why!)}.");
         }
 
         private static Address DeliveryAddress(AddressInput input) =>
