@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -20,7 +20,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, defaultValue: "intake"),
+                    RotatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,6 +50,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false, defaultValue: false),
+                    LastSignInAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -65,6 +70,45 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Priority = table.Column<int>(type: "int", nullable: false),
+                    Condition = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Couriers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Login = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CapacityPerDay = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true),
+                    ZoneCodes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    StartLatitude = table.Column<double>(type: "float", nullable: false),
+                    StartLongitude = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Couriers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -115,6 +159,78 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerTransactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SourceReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OrderNumber = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PostedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PostedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Reverses = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerTransactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AbandonedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderNumber = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TerminalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Tendered = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Discrepancy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SettledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SettledAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LinkExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Policies",
                 columns: table => new
                 {
@@ -142,8 +258,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ResponseJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResponseJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,6 +308,42 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StockLocations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StripeEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ObjectId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StripeEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Zones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    District = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Community = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true),
+                    CentreLatitude = table.Column<double>(type: "float", nullable: false),
+                    CentreLongitude = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Zones", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -299,6 +453,78 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderNumber = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
+                    TrackingCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RecipientName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RecipientPhone = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    City = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    District = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    AddressLine = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LocationIsZoneCentre = table.Column<bool>(type: "bit", nullable: false),
+                    ZoneCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    WindowDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    WindowFrom = table.Column<TimeOnly>(type: "time", nullable: false),
+                    WindowTo = table.Column<TimeOnly>(type: "time", nullable: false),
+                    AmountToCollect = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Collection = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    AssignmentReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CourierId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    LastFailureReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IdCheckedType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IdCheckedLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    PaymentCollected = table.Column<bool>(type: "bit", nullable: false),
+                    SignatureReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true),
+                    LocationLatitude = table.Column<double>(type: "float", nullable: false),
+                    LocationLongitude = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deliveries_Couriers_CourierId",
+                        column: x => x.CourierId,
+                        principalTable: "Couriers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CourierId = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    DistanceMetres = table.Column<int>(type: "int", nullable: false),
+                    PlannedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Runs_Couriers_CourierId",
+                        column: x => x.CourierId,
+                        principalTable: "Couriers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerAddresses",
                 columns: table => new
                 {
@@ -399,6 +625,58 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AccountCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Debit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Credit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    TransactionId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_LedgerTransactions_TransactionId",
+                        column: x => x.TransactionId,
+                        principalTable: "LedgerTransactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentRefunds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentRefunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentRefunds_Payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "Payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SerialUnits",
                 columns: table => new
                 {
@@ -473,6 +751,102 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeliveryCarrierEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryCarrierEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliveryCarrierEvents_Deliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "Deliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sku = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    HandedOverSerials = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ReservedSerials = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliveryItems_Deliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "Deliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryTimeline",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ToStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryTimeline", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliveryTimeline_Deliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "Deliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RunStops",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    PlannedArrival = table.Column<TimeOnly>(type: "time", nullable: false),
+                    MeetsWindow = table.Column<bool>(type: "bit", nullable: false),
+                    RunId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunStops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RunStops_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityContacts",
                 columns: table => new
                 {
@@ -482,6 +856,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     OpportunityId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -643,6 +1018,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Couriers_Login",
+                table: "Couriers",
+                column: "Login",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerAddresses_CustomerId",
                 table: "CustomerAddresses",
                 column: "CustomerId");
@@ -652,6 +1033,88 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Customers",
                 column: "Phone",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_CourierId",
+                table: "Deliveries",
+                column: "CourierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_OrderNumber",
+                table: "Deliveries",
+                column: "OrderNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_Status_CourierId",
+                table: "Deliveries",
+                columns: new[] { "Status", "CourierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_TrackingCode",
+                table: "Deliveries",
+                column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_WindowDate",
+                table: "Deliveries",
+                column: "WindowDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryCarrierEvents_DeliveryId_EventId",
+                table: "DeliveryCarrierEvents",
+                columns: new[] { "DeliveryId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryItems_DeliveryId",
+                table: "DeliveryItems",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryTimeline_DeliveryId",
+                table: "DeliveryTimeline",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_AccountCode",
+                table: "LedgerEntries",
+                column: "AccountCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_TransactionId",
+                table: "LedgerEntries",
+                column: "TransactionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransactions_Key",
+                table: "LedgerTransactions",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransactions_Kind_SourceReference",
+                table: "LedgerTransactions",
+                columns: new[] { "Kind", "SourceReference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransactions_OrderNumber",
+                table: "LedgerTransactions",
+                column: "OrderNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransactions_PostedAtUtc",
+                table: "LedgerTransactions",
+                column: "PostedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransactions_Reverses",
+                table: "LedgerTransactions",
+                column: "Reverses",
+                unique: true,
+                filter: "[Reverses] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_CustomerId",
@@ -673,6 +1136,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_OpportunityContacts_OpportunityId",
                 table: "OpportunityContacts",
                 column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityContacts_RequestId_OpportunityId",
+                table: "OpportunityContacts",
+                columns: new[] { "RequestId", "OpportunityId" },
+                unique: true,
+                filter: "[RequestId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityLines_OpportunityId",
@@ -728,6 +1198,45 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DeliveredAtUtc_AbandonedAtUtc_DueAtUtc",
+                table: "OutboxMessages",
+                columns: new[] { "DeliveredAtUtc", "AbandonedAtUtc", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRefunds_Key",
+                table: "PaymentRefunds",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRefunds_PaymentId",
+                table: "PaymentRefunds",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Channel_Reference",
+                table: "Payments",
+                columns: new[] { "Channel", "Reference" },
+                unique: true,
+                filter: "[Reference] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Key",
+                table: "Payments",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_LinkExpiresAtUtc",
+                table: "Payments",
+                column: "LinkExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_OrderNumber",
+                table: "Payments",
+                column: "OrderNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Policies_Code",
                 table: "Policies",
                 column: "Code",
@@ -743,6 +1252,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Products",
                 column: "Sku",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_CourierId_Date",
+                table: "Runs",
+                columns: new[] { "CourierId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunStops_DeliveryId",
+                table: "RunStops",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunStops_RunId",
+                table: "RunStops",
+                column: "RunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SerialUnits_LocationId",
@@ -791,11 +1316,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_StockMovements_Sku_AtUtc",
                 table: "StockMovements",
                 columns: new[] { "Sku", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeEvents_Outcome",
+                table: "StripeEvents",
+                column: "Outcome");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeEvents_Type_CreatedAtUtc",
+                table: "StripeEvents",
+                columns: new[] { "Type", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Zones_Code",
+                table: "Zones",
+                column: "Code",
+                unique: true);
+
+            // The database itself refuses UPDATE and DELETE of ledger rows.
+            LedgerAppendOnly.SqlServer(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            LedgerAppendOnly.Drop(migrationBuilder, "SqlServer");
+
             migrationBuilder.DropTable(
                 name: "ApiClients");
 
@@ -815,13 +1361,28 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChannelRules");
+
+            migrationBuilder.DropTable(
                 name: "CustomerAddresses");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DeliveryCarrierEvents");
+
+            migrationBuilder.DropTable(
+                name: "DeliveryItems");
+
+            migrationBuilder.DropTable(
+                name: "DeliveryTimeline");
+
+            migrationBuilder.DropTable(
                 name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
 
             migrationBuilder.DropTable(
                 name: "OpportunityContacts");
@@ -839,6 +1400,12 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OrderTimeline");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PaymentRefunds");
+
+            migrationBuilder.DropTable(
                 name: "Policies");
 
             migrationBuilder.DropTable(
@@ -846,6 +1413,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "RunStops");
 
             migrationBuilder.DropTable(
                 name: "SerialUnits");
@@ -857,10 +1427,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "StockMovements");
 
             migrationBuilder.DropTable(
+                name: "StripeEvents");
+
+            migrationBuilder.DropTable(
+                name: "Zones");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Deliveries");
+
+            migrationBuilder.DropTable(
+                name: "LedgerTransactions");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
@@ -869,10 +1451,19 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Orders");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "Runs");
+
+            migrationBuilder.DropTable(
                 name: "StockLocations");
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "Couriers");
         }
     }
 }
