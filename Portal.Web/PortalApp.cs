@@ -15,6 +15,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Sms;
 using Portal.Web.Api;
 using Portal.Web.Common;
 using Portal.Web.Common.Behaviours;
@@ -60,6 +61,7 @@ public static class PortalApp
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
         services.AddOutboxHandler<Features.Payments.RefundPayment.Message, Features.Payments.RefundPayment.SendHandler>(Features.Payments.RefundPayment.Kind);
+        services.AddPortalSms();
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();

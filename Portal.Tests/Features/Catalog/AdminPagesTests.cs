@@ -12,6 +12,7 @@ public sealed class AdminPagesTests(PortalHostFixture fixture) : IClassFixture<P
     [InlineData("/admin/catalog", "catalog-new")]
     [InlineData("/admin/policies", "policy-new")]
     [InlineData("/admin/stock", "stock-receive-open")]
+    [InlineData("/admin/outbox", "outbox-state-failed")]
     public async Task Admin_pages_render_with_the_demo_data(string path, string testId)
     {
         using var client = Host.CreateClient();
@@ -40,6 +41,7 @@ public sealed class AdminPagesTests(PortalHostFixture fixture) : IClassFixture<P
     [InlineData("/admin/catalog")]
     [InlineData("/admin/policies")]
     [InlineData("/admin/stock")]
+    [InlineData("/admin/outbox")]
     public async Task A_rep_is_turned_away_from_admin_pages(string path)
     {
         using var client = Host.CreateClient();
