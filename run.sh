@@ -2,4 +2,19 @@
 # Starts the portal on the embedded SQLite default, seeded with demo data and a demo user for every role.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# Manifests and other PDFs are printed by Debian's Chromium with the Noto CJK fonts (Playwright cannot download
+# a browser here); install them when missing, as ./test.sh does.
+need_packages=()
+[[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+  need_packages+=(fonts-noto-cjk)
+fi
+if (( ${#need_packages[@]} )); then
+  echo "Installing ${need_packages[*]} (printing documents needs them)..."
+  sudo_cmd=()
+  if [[ "$(id -u)" -ne 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${need_packages[@]}"
+fi
 ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project Portal.Web --urls "${PORTAL_URLS:-http://localhost:5080}"

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Bss;
+using Portal.Infrastructure.Documents;
+using Portal.Web.Features.Documents;
 using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
@@ -73,6 +75,7 @@ public static class PortalApp
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
         services.AddDispatch(builder.Configuration);
+        services.AddPortalDocuments(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.
@@ -189,6 +192,7 @@ public static class PortalApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
+        app.MapDocumentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

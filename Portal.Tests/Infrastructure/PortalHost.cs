@@ -72,6 +72,7 @@ public sealed partial class PortalHost : IAsyncDisposable
                 database.Apply(builder.Configuration);
                 builder.Configuration["Outbox:RunInBackground"] = "false";
                 builder.Configuration["SignIn:AttemptsPerMinute"] = "10000"; // tests that sign in often share one address
+                builder.Configuration["Documents:StartBrowserOnStartup"] = "false"; // only the tests that print start Chromium
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
                 configure?.Invoke(builder);
             });

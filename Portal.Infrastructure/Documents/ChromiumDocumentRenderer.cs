@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Portal.Infrastructure.Documents;
+
+/// <summary>
+/// Renders documents with Blazor's <see cref="HtmlRenderer"/> and prints them with one headless Chromium kept warm
+/// for the life of the process. Tabs are reused (a new tab costs more than the print), at most
+/// <see cref="DocumentOptions.MaxConcurrentPrints"/> print at once, and a browser that crashed or was killed is
+/// started again by the next print.
+/// </summary>
+public sealed class ChromiumDocumentRenderer(
+    IServiceProvider services, ILoggerFactory loggerFactory, IOptions<DocumentOptions> options) : IDocumentRenderer, IAsyncDisposable
+{
+    private readonly DocumentOptions _options = options.Value;
+    private readonly ILogger _log = loggerFactory.CreateLogger<ChromiumDocumentRenderer>();
+    private readonly SemaphoreSlim _prints = new(Math.Max(1, options.Value.MaxConcurrentPrints));
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly ConcurrentBag<IPage> _idleTabs = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private bool _disposed;
+
+    public bool BrowserStarted => _browser is { IsConnected: true };
+
+    public async Task<RenderedDocument> RenderHtmlAsync<TComponent>(string title, IDictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        // A scope per document: components may ask for scoped services (the localizer, options).
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        var culture = CultureInfo.CurrentUICulture;
+        var body = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+        var id = IdOf(title, body);
+        var pageLabel = culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "页" : "Page";
+        return new RenderedDocument(id, title, PrintPage.Wrap(title, id, culture.Name, body, pageLabel));
+    }
+
+    public async Task<byte[]> PrintPdfAsync(RenderedDocument document, CancellationToken cancellationToken = default)
+    {
+        await _prints.WaitAsync(cancellationToken);
+        IPage? tab = null;
+        try
+        {
+            tab = await TakeTabAsync(cancellationToken);
+            await tab.SetContentAsync(document.Html, new() { WaitUntil = WaitUntilState.Load, Timeout = (float)_options.PrintTimeout.TotalMilliseconds });
+            var pdf = await tab.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, Tagged = true });
+            _idleTabs.Add(tab);
+            tab = null;
+            return pdf;
+        }
+        finally
+        {
+            if (tab is not null)
+            {
+                // A tab that failed mid-print may be in any state: never reuse it.
+                await CloseQuietly(tab);
+            }
+
+            _prints.Release();
+        }
+    }
+
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default) => await BrowserAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _launch.WaitAsync();
+        try
+        {
+            _disposed = true;
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is already gone.
+        }
+        finally
+        {
+            _browser = null;
+            _playwright = null;
+            _launch.Release();
+        }
+    }
+
+    /// <summary>The id printed on every page: the title and body hashed, so a run with a stop added gets a new id.</summary>
+    public static string IdOf(string title, string body)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + body));
+        return Convert.ToHexString(hash, 0, 6);
+    }
+
+    private async Task<IPage> TakeTabAsync(CancellationToken cancellationToken)
+    {
+        var browser = await BrowserAsync(cancellationToken);
+        while (_idleTabs.TryTake(out var tab))
+        {
+            if (!tab.IsClosed && tab.Context.Browser == browser && browser.IsConnected)
+            {
+                return tab;
+            }
+        }
+
+        return await browser.NewPageAsync(new() { JavaScriptEnabled = false });
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+
+        await _launch.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            if (_browser is not null)
+            {
+                _log.LogWarning("The document browser stopped; starting it again");
+                _idleTabs.Clear();
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = _options.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            });
+            _log.LogInformation("Document browser started ({Version})", _browser.Version);
+            return _browser;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private static async Task CloseQuietly(IPage tab)
+    {
+        try
+        {
+            await tab.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Closing a tab of a dead browser: nothing left to close.
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+
+namespace Portal.Infrastructure.Documents;
+
+/// <summary>
+/// The page every document is printed on: A4, a CJK font Chromium embeds in the PDF, and the footer with the
+/// document id and page x/y drawn in the page margin (CSS page-margin boxes, so the browser's own print dialog
+/// shows the same footer as the PDF).
+/// </summary>
+internal static class PrintPage
+{
+    public static string Wrap(string title, string id, string lang, string body, string pageLabel) => $$"""
+        <!DOCTYPE html>
+        <html lang="{{WebUtility.HtmlEncode(lang)}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{WebUtility.HtmlEncode(title)}}</title>
+        <style>
+        @page {
+          size: A4;
+          margin: 14mm 12mm 16mm 12mm;
+          @bottom-left { content: "{{CssString(title)}} · {{id}}"; font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; }
+          @bottom-right { content: "{{CssString(pageLabel)}} " counter(page) " / " counter(pages); font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; }
+        }
+        * { box-sizing: border-box; }
+        html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif; font-size: 9.5pt; color: #111; margin: 0; }
+        h1 { font-size: 15pt; margin: 0 0 4px; }
+        h2 { font-size: 11pt; margin: 10px 0 4px; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #999; padding: 3px 4px; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .doc-meta { display: flex; flex-wrap: wrap; gap: 4px 18px; margin-bottom: 8px; }
+        .keep { break-inside: avoid; page-break-inside: avoid; }
+        .doc-id { font-size: 8pt; color: #555; }
+        @media screen { body { max-width: 210mm; margin: 12px auto; padding: 0 8px; } }
+        </style>
+        </head>
+        <body data-document-id="{{id}}">
+        {{body}}
+        <p class="doc-id">{{WebUtility.HtmlEncode(title)}} · {{id}}</p>
+        </body>
+        </html>
+        """;
+
+    /// <summary>Text placed inside a CSS string: quotes, backslashes and line breaks escaped.</summary>
+    private static string CssString(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '"' or '\\' or '<' or '>' or '\n' or '\r')
+            {
+                builder.Append('\\').Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Portal.Infrastructure.Documents;
+using Portal.Web.Common;
+using Portal.Web.Common.Errors;
+
+namespace Portal.Web.Features.Documents;
+
+/// <summary>
+/// Printable documents for signed-in staff: each as a PDF and (for the manifest) as the same page in HTML for the
+/// browser's print dialog. Who may fetch what is decided by the request each endpoint sends.
+/// </summary>
+public static class DocumentEndpoints
+{
+    public static void MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var documents = endpoints.MapGroup("").AddEndpointFilter<ProblemMappingFilter>().ExcludeFromDescription();
+
+        documents.MapGet("/dispatch/runs/{runId:long}/manifest.pdf", async (long runId, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            await Pdf(http, await Manifest(http, sender, new RunManifest.Query(runId), ct), ct));
+
+        documents.MapGet("/dispatch/runs/{runId:long}/manifest", async (long runId, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            Html(await Manifest(http, sender, new RunManifest.Query(runId), ct)));
+
+        documents.MapGet("/courier/manifest.pdf", async (DateOnly? date, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            await Pdf(http, await Manifest(http, sender, new RunManifest.MineQuery(date), ct), ct));
+    }
+
+    internal static async Task<RenderedDocument> Manifest(
+        HttpContext http, ScopedSender sender, MediatR.IRequest<RunManifest.Manifest> query, CancellationToken ct)
+    {
+        var manifest = await sender.Send(query, http.User, ct);
+        var title = $"{Text(http, "Run manifest")} {manifest.CourierName} {manifest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return await Render<RunManifestDocument>(http, title, new()
+        {
+            [nameof(RunManifestDocument.Manifest)] = manifest,
+            [nameof(RunManifestDocument.BaseUrl)] = $"{http.Request.Scheme}://{http.Request.Host}",
+        });
+    }
+
+    internal static Task<RenderedDocument> Render<TComponent>(HttpContext http, string title, Dictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        http.RequestServices.GetRequiredService<IDocumentRenderer>().RenderHtmlAsync<TComponent>(title, parameters);
+
+    internal static async Task<IResult> Pdf(HttpContext http, RenderedDocument document, CancellationToken ct)
+    {
+        var pdf = await http.RequestServices.GetRequiredService<IDocumentRenderer>().PrintPdfAsync(document, ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(pdf, "application/pdf", FileName(document));
+    }
+
+    internal static IResult Html(RenderedDocument document) => TypedResults.Content(document.Html, "text/html; charset=utf-8");
+
+    internal static string Text(HttpContext http, string key) =>
+        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[key];
+
+    /// <summary>The id in the name, so two printings of a changed run never share a file name.</summary>
+    private static string FileName(RenderedDocument document)
+    {
+        var safe = new string([.. document.Title.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_')]);
+        return $"{safe}_{document.Id}.pdf";
+    }
+}
