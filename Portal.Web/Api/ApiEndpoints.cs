@@ -26,6 +26,7 @@ public static class ApiEndpoints
         intake.MapOrderEndpoints();
         api.MapLedgerEndpoints();
         api.MapDeliveryEndpoints();
+        api.MapHandoverEndpoints();
 
         endpoints.MapTrackingEndpoints();
 

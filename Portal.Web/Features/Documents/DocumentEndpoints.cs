@@ -25,6 +25,18 @@ public static class DocumentEndpoints
 
         documents.MapGet("/courier/manifest.pdf", async (DateOnly? date, HttpContext http, ScopedSender sender, CancellationToken ct) =>
             await Pdf(http, await Manifest(http, sender, new RunManifest.MineQuery(date), ct), ct));
+
+        documents.MapGet("/dispatch/handovers/{id}/sheet.pdf", async (string id, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            await Pdf(http, await Handover(http, sender, id, ct), ct));
+    }
+
+    internal static async Task<RenderedDocument> Handover(HttpContext http, ScopedSender sender, string id, CancellationToken ct)
+    {
+        var sheet = await sender.Send(new HandoverSheet.Query(id), http.User, ct);
+        return await Render<HandoverSheetDocument>(http, $"{Text(http, "Handover sheet")} {sheet.Id}", new()
+        {
+            [nameof(HandoverSheetDocument.Sheet)] = sheet,
+        });
     }
 
     internal static async Task<RenderedDocument> Manifest(
