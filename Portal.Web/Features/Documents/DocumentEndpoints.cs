@@ -28,6 +28,20 @@ public static class DocumentEndpoints
 
         documents.MapGet("/dispatch/handovers/{id}/sheet.pdf", async (string id, HttpContext http, ScopedSender sender, CancellationToken ct) =>
             await Pdf(http, await Handover(http, sender, id, ct), ct));
+
+        documents.MapGet("/dispatch/summary/{date}.pdf", async (string date, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                throw Common.Behaviours.RequestValidationException.For("date", "The date is YYYY-MM-DD.");
+            }
+
+            var summary = await sender.Send(new DailySummary.Query(day), http.User, ct);
+            return await Pdf(http, await Render<DailySummaryDocument>(http, $"{Text(http, "Daily dispatch summary")} {date}", new()
+            {
+                [nameof(DailySummaryDocument.Summary)] = summary,
+            }), ct);
+        });
     }
 
     internal static async Task<RenderedDocument> Handover(HttpContext http, ScopedSender sender, string id, CancellationToken ct)
