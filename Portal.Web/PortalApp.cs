@@ -12,6 +12,7 @@ using Portal.Domain.Common;
 using Portal.Infrastructure.Bss;
 using Portal.Infrastructure.Documents;
 using Portal.Web.Features.Documents;
+using Portal.Web.Features.Kpis;
 using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
@@ -193,6 +194,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
         app.MapDocumentEndpoints();
+        app.MapKpiExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

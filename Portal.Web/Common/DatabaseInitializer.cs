@@ -12,7 +12,7 @@ namespace Portal.Web.Common;
 /// database is migrated once.
 /// </summary>
 internal sealed class DatabaseInitializer(
-    IServiceScopeFactory scopes, PortalDatabase database, IHostEnvironment environment, TimeProvider time) : IHostedLifecycleService
+    IServiceScopeFactory scopes, PortalDatabase database, IHostEnvironment environment, TimeProvider time, IConfiguration configuration) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +28,8 @@ internal sealed class DatabaseInitializer(
             await DemoAccounts.SeedAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), roles, time.GetUtcNow().UtcDateTime);
             await DemoCatalog.SeedAsync(db, time.GetUtcNow().UtcDateTime);
             await DemoDispatch.SeedAsync(db);
+            await DemoDeliveryHistory.SeedAsync(
+                db, Portal.Domain.Shared.ChinaTime.Today(time.GetUtcNow().UtcDateTime), configuration.GetValue("Demo:DeliveryHistoryDays", 28));
         }
         else
         {

@@ -26,6 +26,7 @@ public static class Navigation
         new("admin", "Administration", Icons.Material.Filled.AdminPanelSettings, Roles.Admin),
         new("orders/new", "New order", Icons.Material.Filled.AddShoppingCart, Roles.Rep, Roles.BackOffice),
         new("orders", "Orders", Icons.Material.Filled.ReceiptLong, Roles.Rep, Roles.BackOffice),
+        new("dispatch/kpis", "Delivery KPIs", Icons.Material.Filled.Insights, Roles.Dispatcher, Roles.Admin),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>
