@@ -51,6 +51,20 @@ public sealed class ChromiumDocumentRenderer(
 
     public async Task<byte[]> PrintPdfAsync(RenderedDocument document, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await PrintOnceAsync(document, cancellationToken);
+        }
+        catch (PlaywrightException ex) when (!BrowserStarted && !_disposed)
+        {
+            // The browser died under this print (crash, OOM kill): the next attempt starts a new one.
+            _log.LogWarning(ex, "The document browser went away while printing {DocumentId}; printing again", document.Id);
+            return await PrintOnceAsync(document, cancellationToken);
+        }
+    }
+
+    private async Task<byte[]> PrintOnceAsync(RenderedDocument document, CancellationToken cancellationToken)
+    {
         await _prints.WaitAsync(cancellationToken);
         IPage? tab = null;
         try
