@@ -189,6 +189,7 @@ public static class PortalApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
+        Features.Ledger.ExportPostings.MapLedgerExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Orders;
@@ -14,7 +12,7 @@ namespace Portal.Tests.Features.Payments;
 /// The customer's pay page through the real HTTP pipeline, signed out: what it shows, paying and being declined in
 /// the sandbox (which answers with its signed webhook), and links that expired or whose order was cancelled.
 /// </summary>
-public sealed class PayPageTests(PayPageTests.Fixture fixture) : IClassFixture<PayPageTests.Fixture>
+public sealed class PayPageTests(SandboxPortalFixture fixture) : IClassFixture<SandboxPortalFixture>
 {
     private PortalHost Host => fixture.Host;
 
@@ -95,31 +93,21 @@ public sealed class PayPageTests(PayPageTests.Fixture fixture) : IClassFixture<P
         Assert.DoesNotContain(fixture.Stripe.Sandbox.EventIds("payment_intent.succeeded"), id => fixture.Stripe.Sandbox.EventJson(id).Contains(intent, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_expired_link_says_so_and_cannot_be_paid()
+    private Task<(string Number, string Phone, Guid Token, string Intent)> Link() => Link(Host);
+
+    /// <summary>An online pre-order and the link a rep created for it.</summary>
+    internal static async Task<(string Number, string Phone, Guid Token, string Intent)> Link(PortalHost host)
     {
-        var (_, _, token, _) = await Link();
-        var customer = Host.CreateClient();
-        var page = await customer.GetStringAsync($"/pay/{token:N}");
-
-        fixture.Time.Advance(TimeSpan.FromHours(25));
-
-        Assert.Contains("This payment link has expired", await customer.GetStringAsync($"/pay/{token:N}"));
-        Assert.Equal($"/pay/{token:N}", PortalHost.RedirectPath(await Submit(customer, page, token, "card", "pay")));
-    }
-
-    private async Task<(string Number, string Phone, Guid Token, string Intent)> Link()
-    {
-        var rep = await Rep();
+        var rep = await host.PrincipalFor("rep@portal.local");
         var phone = OrderSlice.NewPhone();
-        var number = (await OrderSlice.PlacePreOrder(Host, rep, phone, payment: "Online")).Number;
-        var link = await Host.Send(new CreatePaymentLink.Command(number), rep);
+        var number = (await OrderSlice.PlacePreOrder(host, rep, phone, payment: "Online")).Number;
+        var link = await host.Send(new CreatePaymentLink.Command(number), rep);
         return (number, phone, Guid.Parse(link.Url[(link.Url.LastIndexOf('/') + 1)..]), link.PaymentIntentId);
     }
 
     private Task<ClaimsPrincipal> Rep() => Host.PrincipalFor("rep@portal.local");
 
-    private static async Task<HttpResponseMessage> Submit(HttpClient customer, string page, Guid token, string method, string action) =>
+    internal static async Task<HttpResponseMessage> Submit(HttpClient customer, string page, Guid token, string method, string action) =>
         await customer.PostAsync($"/pay/{token:N}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "pay",
@@ -127,30 +115,4 @@ public sealed class PayPageTests(PayPageTests.Fixture fixture) : IClassFixture<P
             ["Input.Method"] = method,
             ["Input.Action"] = action,
         }));
-
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public PortalHost Host { get; private set; } = null!;
-
-        public StripeSandboxHost Stripe { get; private set; } = null!;
-
-        /// <summary>The portal's clock; it only moves forward, and webhooks are signed by it.</summary>
-        public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
-
-        public async Task InitializeAsync()
-        {
-            Stripe = await StripeSandboxHost.StartAsync();
-            Host = await PortalHost.StartAsync(configure: builder =>
-            {
-                builder.Configuration["Stripe:ApiBase"] = Stripe.ApiBase;
-                builder.Services.AddSingleton<TimeProvider>(Time);
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Stripe.DisposeAsync();
-        }
-    }
 }

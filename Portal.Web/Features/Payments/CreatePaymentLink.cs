@@ -76,7 +76,8 @@ public static class CreatePaymentLink
             return Link(payment);
         }
 
-        private Result Link(Payment payment) =>
-            new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/pay/{payment.Key:N}", payment.Reference!, payment.LinkExpiresAtUtc!.Value);
+        private Result Link(Payment payment) => new(UrlOf(options.Value, payment), payment.Reference!, payment.LinkExpiresAtUtc!.Value);
     }
+
+    public static string UrlOf(PaymentLinkOptions options, Payment payment) => $"{options.PublicBaseUrl.TrimEnd('/')}/pay/{payment.Key:N}";
 }
