@@ -20,6 +20,7 @@ public sealed class SandboxPortalFixture : IAsyncLifetime
         {
             builder.Configuration["Stripe:ApiBase"] = Stripe.ApiBase;
             builder.Services.AddSingleton<TimeProvider>(Time);
+            builder.Configuration["PaymentLinks:SweepEveryMinutes"] = "100000"; // tests run the link sweep themselves
         });
     }
 

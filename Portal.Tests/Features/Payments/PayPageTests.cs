@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Sms;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Orders;
@@ -21,6 +23,10 @@ public sealed class PayPageTests(SandboxPortalFixture fixture) : IClassFixture<S
     {
         var (number, phone, token, intent) = await Link();
         var customer = Host.CreateClient();
+        await Host.DeliverOutboxAsync();
+        var sms = Assert.Single(Host.Services.GetRequiredService<SmsSandbox>().To(phone));
+        Assert.Contains($"/pay/{token:N}", sms.Text);
+        Assert.Contains(number, sms.Text);
 
         var page = await customer.GetStringAsync($"/pay/{token:N}");
         Assert.Contains("Sandbox — no real money", page);

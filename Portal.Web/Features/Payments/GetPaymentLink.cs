@@ -58,12 +58,15 @@ public static class GetPaymentLink
         }
     }
 
-    /// <summary>Paid wins over everything (money taken is never "expired"); a closed order wins over the clock.</summary>
+    /// <summary>
+    /// Paid wins over everything (money taken is never "expired"); a closed order wins over the clock; an expired
+    /// link says so even after the sweep cancelled its attempt.
+    /// </summary>
     public static LinkState StateOf(Payment payment, Order order, DateTime nowUtc) =>
         payment.IsCaptured || order.PaymentStatus is not PaymentStatus.Unpaid ? LinkState.Paid
-        : payment.Status == PaymentAttemptStatus.Cancelled || order.Status is OrderStatus.Cancelled or OrderStatus.Returned or OrderStatus.ProvisioningFailed
-            ? LinkState.Cancelled
+        : order.Status is OrderStatus.Cancelled or OrderStatus.Returned or OrderStatus.ProvisioningFailed ? LinkState.Cancelled
         : payment.LinkExpiresAtUtc <= nowUtc ? LinkState.Expired
+        : payment.Status == PaymentAttemptStatus.Cancelled ? LinkState.Cancelled
         : payment.Status == PaymentAttemptStatus.Failed ? LinkState.Declined
         : LinkState.Open;
 }
