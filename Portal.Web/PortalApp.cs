@@ -64,6 +64,7 @@ public static class PortalApp
         services.AddPortalSms();
         services.AddOutboxHandler<Features.Payments.ExpirePaymentLinks.Message, Features.Payments.ExpirePaymentLinks.CancelHandler>(Features.Payments.ExpirePaymentLinks.Kind);
         services.AddHostedService<Features.Payments.ExpirePaymentLinks.SweepJob>();
+        services.AddOutboxHandler<Features.Payments.ChargeOnTerminal.Message, Features.Payments.ChargeOnTerminal.SendHandler>(Features.Payments.ChargeOnTerminal.Kind);
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();

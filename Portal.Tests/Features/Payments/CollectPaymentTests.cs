@@ -83,11 +83,14 @@ public sealed class CollectPaymentTests(PortalHostFixture fixture) : IClassFixtu
     }
 
     /// <summary>A cash pre-order out for delivery with the given courier.</summary>
-    private async Task<(string Number, decimal Total)> OrderWithCourier(string courier = Courier)
+    private Task<(string Number, decimal Total)> OrderWithCourier(string courier = Courier) => OrderWithCourier(Host, courier);
+
+    /// <summary>A cash-on-delivery pre-order out for delivery with the courier.</summary>
+    internal static async Task<(string Number, decimal Total)> OrderWithCourier(PortalHost host, string courier = Courier)
     {
-        var rep = await Host.PrincipalFor("rep@portal.local");
-        var placed = await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone());
-        await Host.WithDb(async db =>
+        var rep = await host.PrincipalFor("rep@portal.local");
+        var placed = await OrderSlice.PlacePreOrder(host, rep, OrderSlice.NewPhone());
+        await host.WithDb(async db =>
         {
             var order = await db.Orders.SingleAsync(o => o.Number == placed.Number);
             order.Assign(courier, "dispatcher@portal.local", DateTime.UtcNow);

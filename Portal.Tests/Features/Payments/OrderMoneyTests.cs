@@ -103,6 +103,28 @@ public sealed class OrderMoneyTests(SandboxPortalFixture fixture) : IClassFixtur
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_courier_charges_on_the_stations_Terminal_reader_and_only_Stripes_webhook_marks_the_order_paid()
+    {
+        var (number, total) = await CollectPaymentTests.OrderWithCourier(Host);
+        var courier = await Host.PrincipalFor("courier@portal.local");
+
+        var started = await Host.Send(new ChargeOnTerminal.Command(number, "tmr_station_1"), courier);
+        Assert.Equal(("Pending", total), (started.Status, started.Amount));
+        await Host.DeliverOutboxAsync();
+        await Host.DeliverOutboxAsync();
+        var intent = await Host.WithDb(db => db.Payments.Where(p => p.Key == started.PaymentId).Select(p => p.Reference).SingleAsync());
+        Assert.Equal("Unpaid", (await Host.Send(new GetOrder.Query(number), await Host.PrincipalFor("rep@portal.local"))).PaymentStatus);
+
+        await fixture.Stripe.DeliverEventsAsync(Host, "payment_intent.succeeded", intent!);
+
+        Assert.Equal("Paid", (await Host.Send(new GetOrder.Query(number), await Host.PrincipalFor("rep@portal.local"))).PaymentStatus);
+        Assert.Single(fixture.Stripe.Sandbox.EventIds("payment_intent.succeeded"), id => fixture.Stripe.Sandbox.EventJson(id).Contains(intent!, StringComparison.Ordinal));
+        Assert.Equal(1, await Host.WithDb(db => db.LedgerTransactions.CountAsync(t => t.OrderNumber == number && t.Kind == LedgerTransactionKind.TerminalPayment)));
+        var noReader = await Assert.ThrowsAsync<Portal.Web.Common.Behaviours.RequestValidationException>(() => Host.Send(new ChargeOnTerminal.Command(number, " "), courier));
+        Assert.Contains("ReaderId", noReader.Errors.Keys);
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("+1", "\"'+1\"")]
