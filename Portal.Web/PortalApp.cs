@@ -65,6 +65,9 @@ public static class PortalApp
         services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
         services.AddOutboxHandler<Features.Payments.RefundPayment.Message, Features.Payments.RefundPayment.SendHandler>(Features.Payments.RefundPayment.Kind);
         services.AddPortalSms();
+        services.AddOutboxHandler<Features.Payments.ExpirePaymentLinks.Message, Features.Payments.ExpirePaymentLinks.CancelHandler>(Features.Payments.ExpirePaymentLinks.Kind);
+        services.AddHostedService<Features.Payments.ExpirePaymentLinks.SweepJob>();
+        services.AddOutboxHandler<Features.Payments.ChargeOnTerminal.Message, Features.Payments.ChargeOnTerminal.SendHandler>(Features.Payments.ChargeOnTerminal.Kind);
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
@@ -195,6 +198,7 @@ public static class PortalApp
         app.MapApiEndpoints();
         app.MapDocumentEndpoints();
         app.MapKpiExport();
+        Features.Ledger.ExportPostings.MapLedgerExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

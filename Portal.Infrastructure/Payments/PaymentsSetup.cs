@@ -23,6 +23,7 @@ public static class PaymentsSetup
         if (stripe.UsesSandbox)
         {
             services.AddStripeSandbox();
+            services.AddHttpClient<SandboxCheckout>();
         }
 
         return services;

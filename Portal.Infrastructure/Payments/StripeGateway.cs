@@ -25,7 +25,7 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
     private StripeClient Client => _stripeClient ??= new StripeClient(new StripeClientOptions
     {
         ApiKey = options.Value.EffectiveSecretKey,
-        ApiBase = ApiBase(),
+        ApiBase = ResolveApiBase(options.Value, server),
         HttpClient = new SystemNetHttpClient(httpClient, maxNetworkRetries: 2),
     });
 
@@ -122,14 +122,15 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
         return transactions;
     }
 
-    private string? ApiBase()
+    /// <summary>Stripe's API address: configured, api.stripe.com (null), or the built-in sandbox on this server.</summary>
+    internal static string? ResolveApiBase(StripeOptions options, IServer? server)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.ApiBase))
+        if (!string.IsNullOrWhiteSpace(options.ApiBase))
         {
-            return options.Value.ApiBase.TrimEnd('/');
+            return options.ApiBase.TrimEnd('/');
         }
 
-        if (!options.Value.UsesSandbox)
+        if (!options.UsesSandbox)
         {
             return null;
         }

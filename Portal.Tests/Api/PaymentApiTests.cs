@@ -128,26 +128,7 @@ public sealed class PaymentApiTests(PaymentApiTests.Fixture fixture) : IClassFix
         return (await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone(), sku, payment: "Online")).Number;
     }
 
-    /// <summary>Signs the sandbox's own events about an intent and posts them to the portal's webhook, as Stripe would.</summary>
-    private async Task DeliverSandboxEvents(string type, string intentId)
-    {
-        foreach (var id in fixture.Stripe.Sandbox.EventIds(type))
-        {
-            var payload = fixture.Stripe.Sandbox.EventJson(id);
-            if (!payload.Contains(intentId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, StripeWebhookEndpoints.Route)
-            {
-                Content = new StringContent(payload, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.TryAddWithoutValidation(StripeSignature.Header, StripeSignature.Sign(payload, StripeOptions.DevelopmentWebhookSecret, DateTimeOffset.UtcNow));
-            var answer = await Host.CreateClient().SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        }
-    }
+    private Task DeliverSandboxEvents(string type, string intentId) => fixture.Stripe.DeliverEventsAsync(Host, type, intentId);
 
     private HttpClient Api(string key) => Host.CreateApiClient(key);
 

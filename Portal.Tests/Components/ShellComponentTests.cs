@@ -12,9 +12,9 @@ public sealed class ShellComponentTests : PortalComponentTest
 {
     [Theory]
     [InlineData(Roles.Rep, new[] { "rep", "orders/new", "orders" })]
-    [InlineData(Roles.BackOffice, new[] { "backoffice", "orders/new", "orders" })]
+    [InlineData(Roles.BackOffice, new[] { "backoffice", "orders/new", "orders", "finance/refunds" })]
     [InlineData(Roles.Courier, new[] { "courier" })]
-    [InlineData(Roles.Finance, new[] { "finance" })]
+    [InlineData(Roles.Finance, new[] { "finance", "finance/ledger", "finance/refunds" })]
     public void The_menu_lists_only_the_areas_of_the_users_role(string role, string[] hrefs)
     {
         var auth = Context.AddAuthorization();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -8,41 +8,50 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>The database itself refuses to change or remove a ledger row, whoever sends the SQL.</summary>
-public sealed class LedgerAppendOnlyTests : IAsyncLifetime
+/// <summary>The database itself refuses to change or remove a ledger row, whoever sends the SQL, on SQLite and PostgreSQL.</summary>
+[Trait("Engine", "Named")]
+public sealed class LedgerAppendOnlyTests
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.db");
-    private PortalDbContext _db = null!;
-
-    public async Task InitializeAsync()
+    public static TheoryData<DatabaseProvider, string> Statements()
     {
-        _db = PersistenceSetup.CreateContext(new PortalDatabase(DatabaseProvider.Sqlite, $"Data Source={_file}"));
-        await PersistenceSetup.MigrateAsync(_db);
-        _db.LedgerTransactions.Add(Postings.OrderInvoiced("SO202506010001", Money.Yuan(99), "rep.li", DateTime.UtcNow));
-        await _db.SaveChangesAsync();
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var engine in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
+        {
+            data.Add(engine, """UPDATE "LedgerEntries" SET "Debit" = 0""");
+            data.Add(engine, """DELETE FROM "LedgerEntries" """);
+            data.Add(engine, """UPDATE "LedgerTransactions" SET "Description" = 'changed'""");
+            data.Add(engine, """DELETE FROM "LedgerTransactions" """);
+        }
+
+        return data;
     }
 
     [Theory]
-    [InlineData("""UPDATE "LedgerEntries" SET "Debit" = 0""")]
-    [InlineData("""DELETE FROM "LedgerEntries" """)]
-    [InlineData("""UPDATE "LedgerTransactions" SET "Description" = 'changed'""")]
-    [InlineData("""DELETE FROM "LedgerTransactions" """)]
-    public async Task SQLite_refuses_to_update_or_delete_a_ledger_row(string sql)
+    [MemberData(nameof(Statements))]
+    public async Task The_database_refuses_to_update_or_delete_a_ledger_row(DatabaseProvider engine, string sql)
     {
-        var ex = await Assert.ThrowsAsync<SqliteException>(() => _db.Database.ExecuteSqlRawAsync(sql));
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var db = await LedgerWithOneInvoice(database);
+
+        var ex = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
 
         Assert.Contains(LedgerAppendOnly.Message, ex.Message);
-        var transaction = await _db.LedgerTransactions.AsNoTracking().SingleAsync();
+        var transaction = await db.LedgerTransactions.AsNoTracking().SingleAsync();
         Assert.Equal(("Order SO202506010001 invoiced", 2, Money.Yuan(99)), (transaction.Description, transaction.Entries.Count, transaction.Total));
     }
 
-    [Fact]
-    public async Task Appending_still_works()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Appending_still_works(DatabaseProvider engine)
     {
-        _db.LedgerTransactions.Add(Postings.Fee("txn_1", null, Money.Yuan(1), "stripe", DateTime.UtcNow));
-        await _db.SaveChangesAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var db = await LedgerWithOneInvoice(database);
 
-        Assert.Equal(2, await _db.LedgerTransactions.CountAsync());
+        db.LedgerTransactions.Add(Postings.Fee("txn_1", null, Money.Yuan(1), "stripe", DateTime.UtcNow));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(2, await db.LedgerTransactions.CountAsync());
     }
 
     [Fact]
@@ -55,13 +64,12 @@ public sealed class LedgerAppendOnlyTests : IAsyncLifetime
         Assert.Contains("CREATE TRIGGER [LedgerEntries_AppendOnly] ON [LedgerEntries] AFTER UPDATE, DELETE", script);
     }
 
-    public async Task DisposeAsync()
+    private static async Task<PortalDbContext> LedgerWithOneInvoice(TestDatabase database)
     {
-        await _db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
+        var db = PersistenceSetup.CreateContext(new PortalDatabase(database.Provider, database.ConnectionString));
+        await PersistenceSetup.MigrateAsync(db);
+        db.LedgerTransactions.Add(Postings.OrderInvoiced("SO202506010001", Money.Yuan(99), "rep.li", DateTime.UtcNow));
+        await db.SaveChangesAsync();
+        return db;
     }
 }

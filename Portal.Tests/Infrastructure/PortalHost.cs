@@ -177,7 +177,7 @@ public sealed partial class PortalHost : IAsyncDisposable
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    internal static partial Regex AntiforgeryToken();
 }
 
 /// <summary>One portal shared by the tests of a class; each test creates its own data.</summary>

@@ -87,6 +87,30 @@ public sealed class StripeSandboxHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Signs the sandbox's own events of a type about an intent and posts them to a portal's webhook, as Stripe would.</summary>
+    public async Task DeliverEventsAsync(PortalHost portal, string type, string intentId)
+    {
+        foreach (var id in Sandbox.EventIds(type))
+        {
+            var payload = Sandbox.EventJson(id);
+            if (!payload.Contains(intentId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, Portal.Web.Api.StripeWebhookEndpoints.Route)
+            {
+                Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation(StripeSignature.Header, StripeSignature.Sign(payload, StripeOptions.DevelopmentWebhookSecret, portal.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
+            using var answer = await portal.CreateClient().SendAsync(request);
+            if (answer.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"The portal answered {(int)answer.StatusCode} to {type} {id}");
+            }
+        }
+    }
+
     /// <summary>Waits (bounded) until a delivered event matches; webhooks arrive after the API call returns, as at Stripe.</summary>
     public async Task<Event> WaitForEventAsync(Func<Event, bool> match)
     {

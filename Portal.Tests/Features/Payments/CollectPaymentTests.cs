@@ -4,6 +4,7 @@ using Portal.Domain.Ledger;
 using Portal.Domain.Payments;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Payments;
 
@@ -83,11 +84,33 @@ public sealed class CollectPaymentTests(PortalHostFixture fixture) : IClassFixtu
     }
 
     /// <summary>A cash pre-order out for delivery with the given courier.</summary>
-    private async Task<(string Number, decimal Total)> OrderWithCourier(string courier = Courier)
+    [Fact]
+    public async Task A_cash_refund_becomes_a_cashier_pay_out_item_and_leaves_the_stations_safe_when_paid_out()
     {
-        var rep = await Host.PrincipalFor("rep@portal.local");
-        var placed = await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone());
-        await Host.WithDb(async db =>
+        var (number, total) = await OrderWithCourier();
+        var paid = await Host.Send(new CollectPayment.Command(number, "Cash", Tendered: total), await Host.PrincipalFor(Courier));
+        var requested = await Host.Send(new RefundPayment.Request(paid.PaymentId, 20m, "Charger missing from the box"), await Host.PrincipalFor("backoffice@portal.local"));
+        var cashier = await Host.PrincipalFor("cashier@portal.local");
+
+        var item = Assert.Single((await Host.Send(new PayOutRefund.Query(), cashier)).Refunds, r => r.RefundId == requested.RefundId);
+        var noStation = await Assert.ThrowsAsync<RequestValidationException>(() => Host.Send(new PayOutRefund.Command(item.PaymentId, item.RefundId, "NOWHERE"), cashier));
+        await Host.Send(new PayOutRefund.Command(item.PaymentId, item.RefundId, "ST-GZ-TIANHE"), cashier);
+
+        Assert.Contains("Station", noStation.Errors.Keys);
+        Assert.DoesNotContain((await Host.Send(new PayOutRefund.Query(), cashier)).Refunds, r => r.RefundId == requested.RefundId);
+        var paidOut = await Host.WithDb(db => db.LedgerTransactions.AsNoTracking().SingleAsync(t => t.OrderNumber == number && t.Kind == LedgerTransactionKind.RefundPaid));
+        Assert.Equal(ChartOfAccounts.StationSafe("ST-GZ-TIANHE"), paidOut.Entries.Single(e => e.Credit.Amount > 0).AccountCode);
+        Assert.Equal("PartiallyRefunded", await Host.WithDb(db => db.Orders.Where(o => o.Number == number).Select(o => o.PaymentStatus.ToString()).SingleAsync()));
+    }
+
+    private Task<(string Number, decimal Total)> OrderWithCourier(string courier = Courier) => OrderWithCourier(Host, courier);
+
+    /// <summary>A cash-on-delivery pre-order out for delivery with the courier.</summary>
+    internal static async Task<(string Number, decimal Total)> OrderWithCourier(PortalHost host, string courier = Courier)
+    {
+        var rep = await host.PrincipalFor("rep@portal.local");
+        var placed = await OrderSlice.PlacePreOrder(host, rep, OrderSlice.NewPhone());
+        await host.WithDb(async db =>
         {
             var order = await db.Orders.SingleAsync(o => o.Number == placed.Number);
             order.Assign(courier, "dispatcher@portal.local", DateTime.UtcNow);

@@ -27,6 +27,8 @@ public static class Navigation
         new("orders/new", "New order", Icons.Material.Filled.AddShoppingCart, Roles.Rep, Roles.BackOffice),
         new("orders", "Orders", Icons.Material.Filled.ReceiptLong, Roles.Rep, Roles.BackOffice),
         new("dispatch/kpis", "Delivery KPIs", Icons.Material.Filled.Insights, Roles.Dispatcher, Roles.Admin),
+        new("finance/ledger", "Ledger", Icons.Material.Filled.MenuBook, Roles.Finance),
+        new("finance/refunds", "Refund approvals", Icons.Material.Filled.Approval, Roles.Finance, Roles.BackOffice),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>

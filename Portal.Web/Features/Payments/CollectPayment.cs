@@ -47,27 +47,7 @@ public static class CollectPayment
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var number = (request.OrderNumber ?? "").Trim().ToUpperInvariant();
-            var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
-                ?? throw new NotFoundException($"Order {number}");
-            // A courier sees only their own stops: another courier's order answers exactly like an unknown one.
-            if (user.IsInRole(Roles.Courier) && !string.Equals(order.Courier, user.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new NotFoundException($"Order {number}");
-            }
-
-            if (order.Status is not (OrderStatus.Assigned or OrderStatus.OutForDelivery or OrderStatus.FailedAttempt))
-            {
-                throw new DomainException("payment.not_at_the_door", $"Order {order.Number} is {order.Status}; payment is collected while it is with the courier");
-            }
-
-            var payments = await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken);
-            var due = PaymentSummary.Of(order.Total, payments).Outstanding;
-            if (due == Money.Zero)
-            {
-                throw new DomainException("payment.nothing_due", $"Order {order.Number} is already paid");
-            }
-
+            var (order, payments, due) = await AtTheDoorAsync(db, user, request.OrderNumber, cancellationToken);
             var now = clock.UtcNow;
             var key = request.RequestId ?? Guid.NewGuid();
             Payment payment;
@@ -92,5 +72,35 @@ public static class CollectPayment
             order.ApplyPayments([.. payments, payment], user.Name, now);
             return new Result(payment.Key, payment.Channel.ToString(), payment.Amount.Amount, payment.Change.Amount, order.PaymentStatus.ToString());
         }
+    }
+
+    /// <summary>
+    /// The order the courier (or station) is collecting for, what its payments are, and what is still due. A courier
+    /// sees only their own stops: another courier's order answers exactly like an unknown one.
+    /// </summary>
+    internal static async Task<(Order Order, List<Payment> Payments, Money Due)> AtTheDoorAsync(
+        PortalDbContext db, ICurrentUser user, string? orderNumber, CancellationToken cancellationToken)
+    {
+        var number = (orderNumber ?? "").Trim().ToUpperInvariant();
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
+            ?? throw new NotFoundException($"Order {number}");
+        if (user.IsInRole(Roles.Courier) && !string.Equals(order.Courier, user.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotFoundException($"Order {number}");
+        }
+
+        if (order.Status is not (OrderStatus.Assigned or OrderStatus.OutForDelivery or OrderStatus.FailedAttempt))
+        {
+            throw new DomainException("payment.not_at_the_door", $"Order {order.Number} is {order.Status}; payment is collected while it is with the courier");
+        }
+
+        var payments = await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken);
+        var due = PaymentSummary.Of(order.Total, payments).Outstanding;
+        if (due == Money.Zero)
+        {
+            throw new DomainException("payment.nothing_due", $"Order {order.Number} is already paid");
+        }
+
+        return (order, payments, due);
     }
 }

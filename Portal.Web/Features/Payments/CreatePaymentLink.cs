@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
 using Portal.Domain.Orders;
 using Portal.Domain.Payments;
+using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Sms;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
 
@@ -21,6 +24,9 @@ public sealed class PaymentLinkOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often one node closes the links that expired.</summary>
+    public int SweepEveryMinutes { get; set; } = 5;
 }
 
 /// <summary>
@@ -36,7 +42,7 @@ public static class CreatePaymentLink
     public sealed record Result(string Url, string PaymentIntentId, DateTime ExpiresAtUtc);
 
     internal sealed class Handler(
-        PortalDbContext db, IPaymentGateway gateway, ICurrentUser user, TimeProvider clock, IOptions<PaymentLinkOptions> options)
+        PortalDbContext db, IPaymentGateway gateway, ICurrentUser user, TimeProvider clock, IOptions<PaymentLinkOptions> options, OutboxWriter outbox)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -57,7 +63,7 @@ public static class CreatePaymentLink
             var now = clock.GetUtcNow().UtcDateTime;
             var payments = await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken);
             var outstanding = PaymentSummary.Of(order.Total, payments).Outstanding;
-            if (outstanding == Domain.Shared.Money.Zero)
+            if (outstanding == Money.Zero)
             {
                 throw new DomainException("payment.nothing_due", $"Order {order.Number} is already paid");
             }
@@ -73,10 +79,18 @@ public static class CreatePaymentLink
             var intent = await gateway.CreateOnlineIntentAsync(key, order.Number, outstanding, cancellationToken);
             payment.AttachProviderReference(intent.Id);
             db.Payments.Add(payment);
-            return Link(payment);
+            var link = Link(payment);
+            // Texted once, when the link is made; the SMS leaves after this commits.
+            outbox.Enqueue(new SmsMessage(order.Phone.Value, Text(order.Number, outstanding, link)));
+            return link;
         }
 
-        private Result Link(Payment payment) =>
-            new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/pay/{payment.Key:N}", payment.Reference!, payment.LinkExpiresAtUtc!.Value);
+        private Result Link(Payment payment) => new(UrlOf(options.Value, payment), payment.Reference!, payment.LinkExpiresAtUtc!.Value);
     }
+
+    /// <summary>The customer's text, in Chinese as the customers read it; the expiry in China time.</summary>
+    public static string Text(string orderNumber, Money amount, Result link) =>
+        $"【移动商城】您的订单 {orderNumber} 待支付 {amount}，请在 {ChinaTime.Format(link.ExpiresAtUtc)}（北京时间）前点击链接完成支付：{link.Url}";
+
+    public static string UrlOf(PaymentLinkOptions options, Payment payment) => $"{options.PublicBaseUrl.TrimEnd('/')}/pay/{payment.Key:N}";
 }

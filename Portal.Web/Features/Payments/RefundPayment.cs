@@ -59,14 +59,9 @@ public static class RefundPayment
         {
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Key == request.PaymentId, cancellationToken)
                 ?? throw new NotFoundException($"Payment {request.PaymentId}");
-            var refund = payment.RequestRefund(
-                request.RequestId ?? Guid.NewGuid(), Money.Yuan(request.Amount), request.Reason!, new RefundPolicy(Money.Yuan(options.Value.SecondApprovalAbove)),
-                user.Name, clock.UtcNow);
-            if (refund.Status == RefundStatus.Requested)
-            {
-                await Decided(db, outbox, payment, refund, user.Name, clock.UtcNow, cancellationToken);
-            }
-
+            var refund = await StartAsync(
+                db, outbox, payment, request.RequestId ?? Guid.NewGuid(), Money.Yuan(request.Amount), request.Reason!, options.Value, user.Name, clock.UtcNow,
+                cancellationToken);
             return new Result(refund.Key, refund.Status.ToString(), refund.Amount.Amount);
         }
     }
@@ -100,6 +95,20 @@ public static class RefundPayment
             payment.AttachRefundReference(refund.Key, sent.Id);
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Asks for a refund on a payment; under the limit it is decided (and, online, sent) at once.</summary>
+    internal static async Task<PaymentRefund> StartAsync(
+        PortalDbContext db, OutboxWriter outbox, Payment payment, Guid refundKey, Money amount, string reason, RefundOptions options, string actor,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var refund = payment.RequestRefund(refundKey, amount, reason, new RefundPolicy(Money.Yuan(options.SecondApprovalAbove)), actor, now);
+        if (refund.Status == RefundStatus.Requested)
+        {
+            await Decided(db, outbox, payment, refund, actor, now, cancellationToken);
+        }
+
+        return refund;
     }
 
     private static async Task Decided(
