@@ -19,6 +19,12 @@ if (args.FirstOrDefault() == "routing")
     return;
 }
 
+if (args.FirstOrDefault() == "reconcile")
+{
+    Portal.Bench.ReconcileBenchmark.Run(args);
+    return;
+}
+
 if (args.FirstOrDefault() == "webhooks")
 {
     await Portal.Bench.WebhookBenchmark.RunAsync(args);

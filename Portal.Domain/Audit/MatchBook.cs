@@ -128,9 +128,10 @@ public sealed class MatchBook
             tier, WorkItemKind.UnmatchedExpected, i.Key, i.Amount, i.Date, Age(i.Date, today), Suggest(i, openActual, options), i.Reference)));
         items.AddRange(openActual.Select(i => new WorkItem(
             tier, WorkItemKind.UnmatchedActual, i.Key, i.Amount, i.Date, Age(i.Date, today), Suggest(i, openExpected, options), i.Reference)));
-        var dates = expected.Concat(actual).GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Date, StringComparer.Ordinal);
+        Dictionary<string, DateOnly>? dates = null;
         foreach (var match in _current.Values.Where(m => m.Difference != Money.Zero && !(explained?.Contains(m.Key.ToString()) ?? false)))
         {
+            dates ??= expected.Concat(actual).GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Date, StringComparer.Ordinal);
             var date = match.Expected.Concat(match.Actual).Select(k => dates.TryGetValue(k, out var d) ? d : today).DefaultIfEmpty(today).Min();
             items.Add(new WorkItem(tier, WorkItemKind.Mismatch, match.Key.ToString(), match.Difference, date, Age(date, today), [.. match.Expected, .. match.Actual], match.Reason));
         }
@@ -196,23 +197,46 @@ public sealed class MatchBook
     private static void MatchByReference(
         Dictionary<string, MatchItem> expected, Dictionary<string, MatchItem> actual, Action<MatchRule, IReadOnlyList<MatchItem>, IReadOnlyList<MatchItem>> record)
     {
-        var byReference = new Dictionary<(string, long), Queue<MatchItem>>();
-        foreach (var item in Ordered(actual.Values.Where(i => i.Reference is not null)))
+        // Bucketed by (reference, amount) without sorting everything: only the items sharing a bucket are put in
+        // order (date, then key), so the pairing is the same whatever order the items came in.
+        var buckets = new Dictionary<(string, long), (List<MatchItem> Ours, List<MatchItem> Theirs)>();
+        foreach (var item in actual.Values.Where(i => i.Reference is not null))
         {
             var key = (Normalise(item.Reference!), item.Amount.ToMinorUnits());
-            if (!byReference.TryGetValue(key, out var queue))
+            if (!buckets.TryGetValue(key, out var bucket))
             {
-                byReference[key] = queue = new Queue<MatchItem>();
+                buckets[key] = bucket = ([], []);
             }
 
-            queue.Enqueue(item);
+            bucket.Theirs.Add(item);
         }
 
-        foreach (var item in Ordered(expected.Values.Where(i => i.Reference is not null)))
+        foreach (var item in expected.Values.Where(i => i.Reference is not null))
         {
-            if (byReference.TryGetValue((Normalise(item.Reference!), item.Amount.ToMinorUnits()), out var queue) && queue.TryDequeue(out var partner))
+            if (buckets.TryGetValue((Normalise(item.Reference!), item.Amount.ToMinorUnits()), out var bucket))
             {
-                record(MatchRule.Reference, [item], [partner]);
+                bucket.Ours.Add(item);
+            }
+        }
+
+        foreach (var (ours, theirs) in buckets.Values)
+        {
+            if (ours.Count == 0)
+            {
+                continue;
+            }
+
+            if (ours.Count == 1 && theirs.Count == 1)
+            {
+                record(MatchRule.Reference, [ours[0]], [theirs[0]]);
+                continue;
+            }
+
+            var orderedOurs = Ordered(ours);
+            var orderedTheirs = Ordered(theirs);
+            for (var i = 0; i < Math.Min(orderedOurs.Count, orderedTheirs.Count); i++)
+            {
+                record(MatchRule.Reference, [orderedOurs[i]], [orderedTheirs[i]]);
             }
         }
     }
@@ -271,40 +295,52 @@ public sealed class MatchBook
         Dictionary<string, MatchItem> expected, Dictionary<string, MatchItem> actual, MatchingOptions options,
         Action<MatchRule, IReadOnlyList<MatchItem>, IReadOnlyList<MatchItem>> record)
     {
-        var groups = expected.Values.Select(i => i.Group).Concat(actual.Values.Select(i => i.Group)).Distinct().ToList();
-        foreach (var group in groups)
+        // Each group's items once, in order; an item matched meanwhile drops out as its side's dictionary loses it.
+        var ours = expected.Values.GroupBy(i => i.Group ?? "").ToDictionary(g => g.Key, g => Ordered(g));
+        var theirs = actual.Values.GroupBy(i => i.Group ?? "").ToDictionary(g => g.Key, g => Ordered(g));
+        foreach (var group in ours.Keys.Intersect(theirs.Keys).Order(StringComparer.Ordinal))
         {
+            IEnumerable<MatchItem> OpenOurs() => ours[group].Where(i => expected.ContainsKey(i.Key));
+            IEnumerable<MatchItem> OpenTheirs() => theirs[group].Where(i => actual.ContainsKey(i.Key));
+
             // Many of ours to one of theirs (a deposit of several handovers, a payout of many payments)...
-            foreach (var one in Ordered(actual.Values.Where(i => i.Group == group)))
+            foreach (var one in theirs[group])
             {
-                if (actual.ContainsKey(one.Key) && FindSubset(one, expected.Values.Where(i => i.Group == group), options) is { } subset)
+                if (actual.ContainsKey(one.Key) && FindSubset(one, OpenOurs(), options) is { } subset)
                 {
                     record(MatchRule.Combination, subset, [one]);
                 }
             }
 
             // ...one of ours to many of theirs (a handover deposited on two slips)...
-            foreach (var one in Ordered(expected.Values.Where(i => i.Group == group)))
+            foreach (var one in ours[group])
             {
-                if (expected.ContainsKey(one.Key) && FindSubset(one, actual.Values.Where(i => i.Group == group), options) is { } subset)
+                if (expected.ContainsKey(one.Key) && FindSubset(one, OpenTheirs(), options) is { } subset)
                 {
                     record(MatchRule.Combination, [one], subset);
                 }
             }
 
-            // ...and, within a group that has a group, what is left on both sides when it adds up exactly (a day's
-            // handovers deposited on slips split at arbitrary amounts).
-            if (group is null)
+            // ...and, within a group, what is left of one day on both sides when it adds up exactly (a day's
+            // handovers deposited on slips cut at arbitrary amounts, on that day or within the tolerance after it).
+            if (group.Length == 0)
             {
                 continue;
             }
 
-            var restExpected = Ordered(expected.Values.Where(i => i.Group == group));
-            var restActual = Ordered(actual.Values.Where(i => i.Group == group));
-            if (restExpected.Count > 0 && restActual.Count > 0 && restExpected.Count + restActual.Count <= options.MaxGroupSize
-                && Sum(restExpected) == Sum(restActual) && Span(restExpected.Concat(restActual)) <= options.DateToleranceDays)
+            foreach (var day in OpenOurs().Select(i => i.Date).Distinct().ToList())
             {
-                record(MatchRule.Combination, restExpected, restActual);
+                var restExpected = OpenOurs().Where(i => i.Date == day).ToList();
+                foreach (var horizon in new[] { 0, options.DateToleranceDays }.Distinct())
+                {
+                    var restActual = OpenTheirs().Where(i => i.Date >= day && i.Date.DayNumber - day.DayNumber <= horizon).ToList();
+                    if (restExpected.Count > 0 && restActual.Count > 0 && restExpected.Count + restActual.Count <= options.MaxGroupSize
+                        && Sum(restExpected) == Sum(restActual))
+                    {
+                        record(MatchRule.Combination, restExpected, restActual);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -383,12 +419,6 @@ public sealed class MatchBook
             .ToArray();
 
     private static int Age(DateOnly date, DateOnly today) => Math.Max(0, today.DayNumber - date.DayNumber);
-
-    private static int Span(IEnumerable<MatchItem> items)
-    {
-        var days = items.Select(i => i.Date.DayNumber).ToList();
-        return days.Max() - days.Min();
-    }
 
     private static Money Sum(IEnumerable<MatchItem> items) => items.Aggregate(Money.Zero, (sum, i) => sum + i.Amount);
 
