@@ -36,20 +36,22 @@ public static class GetReconciliation
             var today = ChinaTime.Today(clock.UtcNow);
             var books = await AuditBooks.LoadAsync(db, request.Day.AddDays(-AuditBooks.WindowDays * 3), request.Day.AddDays(AuditBooks.WindowDays), cancellationToken);
             var work = Worklist(books, request.Day, today);
-            var pending = await db.AuditVariances.AsNoTracking()
+            var waiting = await db.AuditVariances.AsNoTracking()
                 .Where(v => v.Status == VarianceStatus.AwaitingApproval)
                 .OrderBy(v => v.RaisedAtUtc)
-                .Select(v => new Pending(v.Key, (int)v.Tier, v.Day, v.Subject, v.Amount.Amount, v.Reason, v.RaisedBy, v.CountedBy))
+                .Select(v => new { v.Key, v.Tier, v.Day, v.Subject, v.Amount, v.Reason, v.RaisedBy, v.CountedBy })
                 .ToListAsync(cancellationToken);
+            // The tier is stored by name: numbered here, not in SQL.
+            var approvals = waiting.Select(v => new Pending(v.Key, (int)v.Tier, v.Day, v.Subject, v.Amount.Amount, v.Reason, v.RaisedBy, v.CountedBy)).ToList();
             var closed = new PeriodLock(await db.ClosedPeriods.AsNoTracking().ToListAsync(cancellationToken)).IsClosed(request.Day);
-            var openToday = work.Count(w => w.Date == request.Day) + pending.Count(p => p.Day == request.Day);
+            var openToday = work.Count(w => w.Date == request.Day) + approvals.Count(p => p.Day == request.Day);
             return new Report(
                 request.Day,
                 AuditRules.Status(openToday, closed),
                 [.. books.Summaries(request.Day).Select(t => new Tier(
                     (int)t.Tier, t.Expected.Amount, t.Actual.Amount, t.Matched.Amount, t.Unmatched.Amount, t.Variance.Amount))],
                 work,
-                pending);
+                approvals);
         }
     }
 
