@@ -25,6 +25,12 @@ if (args.FirstOrDefault() == "manifests")
     return;
 }
 
+if (args.FirstOrDefault() == "reconcile")
+{
+    Portal.Bench.ReconcileBenchmark.Run(args);
+    return;
+}
+
 if (args.FirstOrDefault() == "webhooks")
 {
     await Portal.Bench.WebhookBenchmark.RunAsync(args);

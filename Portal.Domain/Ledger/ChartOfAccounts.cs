@@ -22,11 +22,13 @@ public static class ChartOfAccounts
     public const string CustomerReceivable = "1100";
     public const string CourierCashPrefix = "1210";
     public const string StationSafePrefix = "1220";
+    public const string CourierReceivablePrefix = "1230";
     public const string PosClearing = "1300";
     public const string StripeBalance = "1400";
     public const string RefundsPayable = "2100";
     public const string Revenue = "4000";
     public const string Fees = "6100";
+    public const string CashOverShort = "6900";
 
     public const int MaxCodeLength = 128;
 
@@ -39,11 +41,15 @@ public static class ChartOfAccounts
         new(RefundsPayable, "Refunds payable", AccountKind.Liability),
         new(Revenue, "Revenue", AccountKind.Revenue),
         new(Fees, "Fees", AccountKind.Expense),
+        new(CashOverShort, "Cash over and short", AccountKind.Expense),
     ];
 
     public static string CourierCash(string courier) => Sub(CourierCashPrefix, courier, "courier");
 
     public static string StationSafe(string station) => Sub(StationSafePrefix, station, "station");
+
+    /// <summary>What a courier owes after handing over less cash than they collected.</summary>
+    public static string CourierReceivable(string courier) => Sub(CourierReceivablePrefix, courier, "courier");
 
     public static LedgerAccount Describe(string code)
     {
@@ -60,6 +66,11 @@ public static class ChartOfAccounts
         if (code.StartsWith(StationSafePrefix + "-", StringComparison.Ordinal))
         {
             return new LedgerAccount(code, $"Station safe — {code[(StationSafePrefix.Length + 1)..]}", AccountKind.Asset);
+        }
+
+        if (code.StartsWith(CourierReceivablePrefix + "-", StringComparison.Ordinal))
+        {
+            return new LedgerAccount(code, $"Receivable from courier — {code[(CourierReceivablePrefix.Length + 1)..]}", AccountKind.Asset);
         }
 
         throw new DomainException("ledger.unknown_account", $"{code} is not in the chart of accounts");

@@ -18,6 +18,7 @@ public enum LedgerTransactionKind
     StripePayout,
     PosSettlement,
     Reversal,
+    Adjustment,
 }
 
 /// <summary>

@@ -86,4 +86,79 @@ public static class Postings
         LedgerTransaction.Post(
             Guid.NewGuid(), LedgerTransactionKind.PosSettlement, $"pos-batch:{batch}", null, $"POS settlement {batch}",
             [DebitOf(Bank, amount), CreditOf(PosClearing, amount)], actor, nowUtc);
+
+    /// <summary>
+    /// Tier 1 as counted: the counted cash goes into the station's safe, the courier's cash-in-hand is cleared of
+    /// everything they collected, and a shortage becomes what the courier owes (an overage goes to cash over/short).
+    /// </summary>
+    public static LedgerTransaction CashCounted(string reference, string courier, string station, Money expected, Money counted, string actor, DateTime nowUtc)
+    {
+        var entries = new List<LedgerEntry>();
+        if (counted > Money.Zero)
+        {
+            entries.Add(DebitOf(StationSafe(station), counted));
+        }
+
+        if (counted < expected)
+        {
+            entries.Add(DebitOf(ChartOfAccounts.CourierReceivable(courier), expected - counted));
+        }
+
+        if (expected > Money.Zero)
+        {
+            entries.Add(CreditOf(CourierCash(courier), expected));
+        }
+
+        if (counted > expected)
+        {
+            entries.Add(CreditOf(CashOverShort, counted - expected));
+        }
+
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.CashHandover, $"handover:{reference}", null, $"Cash from {courier} to {station}",
+            entries, actor, nowUtc);
+    }
+
+    /// <summary>Tier 2: the acquirer paid a batch of POS slips into the bank, net of its fees.</summary>
+    public static LedgerTransaction PosSettled(string batch, Money gross, Money fee, string actor, DateTime nowUtc)
+    {
+        var entries = new List<LedgerEntry>();
+        if (gross - fee > Money.Zero)
+        {
+            entries.Add(DebitOf(Bank, gross - fee));
+        }
+
+        if (fee > Money.Zero)
+        {
+            entries.Add(DebitOf(Fees, fee));
+        }
+
+        entries.Add(CreditOf(PosClearing, gross));
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.PosSettlement, $"pos-batch:{batch}", null, $"POS settlement {batch}", entries, actor, nowUtc);
+    }
+
+    /// <summary>Tier 3: Stripe paid its balance into the bank; the fees it kept were charged against that balance.</summary>
+    public static LedgerTransaction StripePaidOut(string payoutId, Money net, Money fees, string actor, DateTime nowUtc)
+    {
+        var entries = new List<LedgerEntry> { DebitOf(Bank, net) };
+        if (fees > Money.Zero)
+        {
+            entries.Add(DebitOf(Fees, fees));
+        }
+
+        entries.Add(CreditOf(StripeBalance, net + fees));
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.StripePayout, $"payout:{payoutId}", null, $"Stripe payout {payoutId}", entries, actor, nowUtc);
+    }
+
+    /// <summary>An approved adjustment: the difference is written off to cash over/short against the account it sat in.</summary>
+    public static LedgerTransaction Adjustment(string reference, string account, Money difference, string reason, string actor, DateTime nowUtc)
+    {
+        LedgerEntry[] entries = difference > Money.Zero
+            ? [DebitOf(account, difference), CreditOf(CashOverShort, difference)]
+            : [DebitOf(CashOverShort, Money.Zero - difference), CreditOf(account, Money.Zero - difference)];
+        return LedgerTransaction.Post(
+            Guid.NewGuid(), LedgerTransactionKind.Adjustment, $"adjustment:{reference}", null, reason, entries, actor, nowUtc);
+    }
 }

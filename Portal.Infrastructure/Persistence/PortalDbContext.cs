@@ -44,6 +44,16 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Portal.Domain.Audit.AuditImport> AuditImports => Set<Portal.Domain.Audit.AuditImport>();
+    public DbSet<Portal.Domain.Audit.BankStatementLine> BankStatementLines => Set<Portal.Domain.Audit.BankStatementLine>();
+    public DbSet<Portal.Domain.Audit.PosSettlementLine> PosSettlementLines => Set<Portal.Domain.Audit.PosSettlementLine>();
+    public DbSet<Portal.Domain.Audit.DepositSlip> DepositSlips => Set<Portal.Domain.Audit.DepositSlip>();
+    public DbSet<Portal.Domain.Audit.CashHandover> CashHandovers => Set<Portal.Domain.Audit.CashHandover>();
+    public DbSet<Portal.Domain.Audit.Variance> AuditVariances => Set<Portal.Domain.Audit.Variance>();
+    public DbSet<Portal.Domain.Audit.ClosedPeriod> ClosedPeriods => Set<Portal.Domain.Audit.ClosedPeriod>();
+    public DbSet<Portal.Domain.Audit.MatchDecisionRecord> MatchDecisions => Set<Portal.Domain.Audit.MatchDecisionRecord>();
+    public DbSet<Portal.Domain.Audit.StripePayoutLine> StripePayoutLines => Set<Portal.Domain.Audit.StripePayoutLine>();
+    public DbSet<Portal.Domain.Audit.StripeBalanceLine> StripeBalanceLines => Set<Portal.Domain.Audit.StripeBalanceLine>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

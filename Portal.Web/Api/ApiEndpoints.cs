@@ -25,6 +25,7 @@ public static class ApiEndpoints
         intake.MapCatalogEndpoints();
         intake.MapOrderEndpoints();
         api.MapLedgerEndpoints();
+        api.MapFinanceEndpoints();
         api.MapDeliveryEndpoints();
         api.MapHandoverEndpoints();
 
