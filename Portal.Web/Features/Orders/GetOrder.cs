@@ -41,7 +41,8 @@ public static class GetOrder
         string CreatedBy,
         IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<PaymentRow> Payments,
-        AppointmentDetail? Appointment = null)
+        AppointmentDetail? Appointment = null,
+        int Version = 0)
     {
         public bool IsAppointment => Flow == nameof(OrderFlow.Appointment);
 
@@ -106,7 +107,8 @@ public static class GetOrder
                     p.Amount.Amount,
                     p.Refunded.Amount,
                     p.Channel == PaymentChannel.Cash ? null : p.Reference,
-                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList());
+                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList(),
+                Version: order.Version);
         }
 
         private async Task<OrderDetail> Opportunity(string number, CancellationToken cancellationToken)
