@@ -44,6 +44,9 @@ public static class PortalApp
     public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(options);
+        // `dotnet run` in Production serves from the build output, whose static assets (MudBlazor, Blazor's script) are
+        // listed in a manifest only Development reads by default. A published app has no such manifest: no effect there.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         var services = builder.Services;
 

@@ -36,11 +36,11 @@ public sealed partial class Product : Entity
     public int? StorageGb { get; private set; }
 
     /// <summary>For plans the price is the monthly fee; null for every other kind.</summary>
-    public Money? MonthlyFee => Kind == ProductKind.Plan ? Price : null;
+    public Money? MonthlyFee => Kind.IsMonthly() ? Price : null;
 
-    public bool IsSerialTracked => Kind is ProductKind.Handset or ProductKind.Sim;
+    public bool IsSerialTracked => Kind.IsSerialTracked();
 
-    public bool RequiresShipping => Kind is ProductKind.Handset or ProductKind.Sim or ProductKind.Accessory;
+    public bool RequiresShipping => Kind.RequiresShipping();
 
     public static Product Plan(string sku, string name, Money monthlyFee, decimal dataGb, int voiceMinutes)
     {

@@ -29,7 +29,7 @@ public sealed class DeliveryItem
 
     public IReadOnlyList<string> HandedOverSerials => _handedOverSerials;
 
-    public bool IsSerialTracked => Kind is ProductKind.Handset or ProductKind.Sim;
+    public bool IsSerialTracked => Kind.IsSerialTracked();
 
     public bool IsComplete => !IsSerialTracked || _handedOverSerials.Count == Quantity;
 

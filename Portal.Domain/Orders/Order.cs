@@ -54,7 +54,7 @@ public sealed partial class Order : Entity
     public PaymentStatus PaymentStatus { get; private set; }
 
     public Money AmountToCollect =>
-        PaymentMethod is PaymentMethod.CashOnDelivery or PaymentMethod.PosOnDelivery ? Total : Money.Zero;
+        PaymentRules.IsCollectedAtTheDoor(PaymentMethod) ? Total : Money.Zero;
 
     public DeliveryWindow? DeliveryWindow { get; private set; }
 
@@ -84,7 +84,7 @@ public sealed partial class Order : Entity
         string actor,
         DateTime nowUtc)
     {
-        if (paymentMethod is not (PaymentMethod.BillToAccount or PaymentMethod.Online))
+        if (!PaymentRules.Allows(OrderFlow.Direct, paymentMethod))
         {
             throw new DomainException(
                 "order.payment_method_not_allowed", $"A direct order is billed to the account or paid online, not {paymentMethod}");
@@ -118,7 +118,7 @@ public sealed partial class Order : Entity
         string actor,
         DateTime nowUtc)
     {
-        if (paymentMethod == PaymentMethod.BillToAccount)
+        if (!PaymentRules.Allows(OrderFlow.PreOrderDelivery, paymentMethod))
         {
             throw new DomainException(
                 "order.payment_method_not_allowed", "Delivered goods are paid online or at the door, not billed to the account");
@@ -386,34 +386,19 @@ public sealed partial class Order : Entity
 
     private void Price(Policy? policy, CustomerProfile profile, DateTime nowUtc)
     {
-        GoodsTotal = _lines.Aggregate(Money.Zero, (sum, line) => sum + line.LineTotal);
         if (policy is not null)
         {
-            ApplyPolicy(policy, profile, nowUtc);
+            var eligibility = policy.CheckEligibility(profile, nowUtc);
+            if (!eligibility.IsEligible)
+            {
+                throw new DomainException("policy.ineligible", $"{policy.Name}: {eligibility.Why}");
+            }
+
+            PolicyCode = policy.Code;
         }
 
-        Total = GoodsTotal - Discount + PrestoreAmount;
-    }
-
-    private void ApplyPolicy(Policy policy, CustomerProfile profile, DateTime nowUtc)
-    {
-        var eligibility = policy.CheckEligibility(profile, nowUtc);
-        if (!eligibility.IsEligible)
-        {
-            throw new DomainException("policy.ineligible", $"{policy.Name}: {eligibility.Why}");
-        }
-
-        PolicyCode = policy.Code;
-        if (policy.Effect.Kind == PolicyEffectKind.Discount)
-        {
-            // A discount larger than the goods makes them free; it never turns into money owed to the customer.
-            Discount = Money.Min(policy.Effect.Amount, GoodsTotal);
-        }
-        else
-        {
-            PrestoreAmount = policy.Effect.Amount;
-            PrestoreCredit = policy.Effect.Credit;
-        }
+        var price = OrderPrice.Of(_lines.Aggregate(Money.Zero, (sum, line) => sum + line.LineTotal), policy?.Effect, PaymentMethod);
+        (GoodsTotal, Discount, PrestoreAmount, PrestoreCredit, Total) = (price.GoodsTotal, price.Discount, price.Prestore, price.Credit, price.Total);
     }
 
     private void RequireStatus(OrderStatus status, string action)

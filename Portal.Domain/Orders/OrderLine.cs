@@ -30,9 +30,9 @@ public sealed class OrderLine
 
     public IReadOnlyList<string> Serials => _serials;
 
-    public bool IsSerialTracked => Kind is ProductKind.Handset or ProductKind.Sim;
+    public bool IsSerialTracked => Kind.IsSerialTracked();
 
-    public bool RequiresShipping => Kind is ProductKind.Handset or ProductKind.Sim or ProductKind.Accessory;
+    public bool RequiresShipping => Kind.RequiresShipping();
 
     internal static OrderLine From(CartItem item)
     {

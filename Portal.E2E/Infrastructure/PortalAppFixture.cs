@@ -10,7 +10,7 @@ namespace Portal.E2E.Infrastructure;
 /// test run. The E2E project has no reference to Portal.Web on purpose: it drives the built executable the
 /// way an operator would, so nothing here can reach into the app's internals.
 /// </summary>
-public sealed partial class PortalAppFixture : IAsyncLifetime
+public partial class PortalAppFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -110,28 +110,24 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         return executable;
     }
 
+    /// <summary>Development seeds the demo users and keys; Production has none.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>Runs before the app starts, against the same database (e.g. the `users add` command).</summary>
+    protected virtual Task PrepareAsync(Func<string[], ProcessStartInfo> command) => Task.CompletedTask;
+
     private async Task<Uri> StartAppAsync(string executable, string dbPath)
     {
-        // The content root (wwwroot, appsettings) is the project folder that holds bin/.
-        var contentRoot = new DirectoryInfo(Path.GetDirectoryName(executable)!);
-        while (contentRoot.Parent is not null && !string.Equals(contentRoot.Name, "bin", StringComparison.OrdinalIgnoreCase))
-            contentRoot = contentRoot.Parent;
-        var workingDirectory = contentRoot.Parent?.FullName ?? Path.GetDirectoryName(executable)!;
-        var info = new ProcessStartInfo(executable)
+        await PrepareAsync(arguments =>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            var prepare = StartInfo(executable, dbPath);
+            prepare.RedirectStandardInput = true;
+            foreach (var argument in arguments) prepare.ArgumentList.Add(argument);
+            return prepare;
+        });
+        var info = StartInfo(executable, dbPath);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:0");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // seeds the demo users
-        info.Environment["ConnectionStrings__Portal"] = $"Data Source={dbPath}";
-        // Every browser test signs in from 127.0.0.1; the per-address sign-in limit has its own test in Portal.Tests.
-        info.Environment["SignIn__AttemptsPerMinute"] = "10000";
-        info.Environment.Remove("ASPNETCORE_URLS");
-        info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         app = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -164,6 +160,29 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         }
 
         return url;
+    }
+
+    private ProcessStartInfo StartInfo(string executable, string dbPath)
+    {
+        // The content root (wwwroot, appsettings) is the project folder that holds bin/.
+        var contentRoot = new DirectoryInfo(Path.GetDirectoryName(executable)!);
+        while (contentRoot.Parent is not null && !string.Equals(contentRoot.Name, "bin", StringComparison.OrdinalIgnoreCase))
+            contentRoot = contentRoot.Parent;
+        var workingDirectory = contentRoot.Parent?.FullName ?? Path.GetDirectoryName(executable)!;
+        var info = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = EnvironmentName;
+        info.Environment["ConnectionStrings__Portal"] = $"Data Source={dbPath}";
+        // Every browser test signs in from 127.0.0.1; the per-address sign-in limit has its own test in Portal.Tests.
+        info.Environment["SignIn__AttemptsPerMinute"] = "10000";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        return info;
     }
 
     private void OnLine(string? line, TaskCompletionSource<Uri> listening)
@@ -224,7 +243,7 @@ public sealed partial class PortalAppFixture : IAsyncLifetime
         try { return app?.ExitCode.ToString() ?? "?"; } catch (InvalidOperationException) { return "?"; }
     }
 
-    [GeneratedRegex(@"Now listening on:\s*(http://\S+)")]
+    [GeneratedRegex(@"Now listening on:\s*(http://[^\s""]+)")]
     private static partial Regex ListeningRegex();
 }
 

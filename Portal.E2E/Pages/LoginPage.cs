@@ -20,8 +20,9 @@ public sealed class LoginPage(IPage page)
         return this;
     }
 
-    public async Task SubmitAsync(string email, string password)
+    public async Task SubmitAsync(string email, string password, bool goToForm = false)
     {
+        if (goToForm) await GotoAsync();
         await Email.FillAsync(email);
         await Password.FillAsync(password);
         await SignInButton.ClickAsync();

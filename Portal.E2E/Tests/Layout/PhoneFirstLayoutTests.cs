@@ -19,7 +19,7 @@ public sealed class PhoneFirstLayoutTests(PortalAppFixture app, ITestOutputHelpe
     {
         ["Rep"] = ["orders/new", "orders"],
         ["BackOffice"] = ["orders/new", "orders"],
-        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock"],
+        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/users", "admin/api-clients"],
     };
 
     public static TheoryData<string, int, int> RolesAndScreens()

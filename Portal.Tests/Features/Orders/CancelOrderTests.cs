@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Errors;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Orders;
 
@@ -72,6 +73,23 @@ public sealed class CancelOrderTests(PortalHostFixture fixture) : IClassFixture<
         await Assert.ThrowsAsync<ForbiddenRequestException>(() => Host.Send(new CancelOrder.Command(order.Number, "Not mine to cancel"), courier));
 
         Assert.Equal("ReadyForDispatch", (await Host.Send(new GetOrder.Query(order.Number), rep)).Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_order_someone_changed_since_it_was_read_is_refused_as_a_conflict_and_changes_nothing()
+    {
+        var rep = await Host.PrincipalFor("rep@portal.local");
+        var order = await OrderSlice.PlacePreOrder(Host, rep, OrderSlice.NewPhone(), Sku);
+        var seen = await Host.Send(new GetOrder.Query(order.Number), rep);
+
+        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Host.Send(new CancelOrder.Command(order.Number, "Customer changed their mind", seen.Version - 1), rep));
+
+        Assert.Equal("concurrency", ex.Code);
+        Assert.Contains($"Order {order.Number} was changed by someone else", ex.Message);
+        Assert.Equal("ReadyForDispatch", (await Host.Send(new GetOrder.Query(order.Number), rep)).Status);
+        await Host.Send(new CancelOrder.Command(order.Number, "Customer changed their mind", seen.Version), rep);
+        Assert.Equal("Cancelled", (await Host.Send(new GetOrder.Query(order.Number), rep)).Status);
     }
 
     private Task<int> Reserved(string sku) => Host.WithDb(db => db.StockItems.Where(s => s.Sku == sku).SumAsync(s => s.Reserved));

@@ -97,7 +97,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
         using var api = host.CreateApiClient(client.Key);
         Assert.Equal(HttpStatusCode.OK, (await repBrowser.GetAsync("/rep")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/catalog/products")).StatusCode);
-        Assert.NotNull((await host.Send(new ListUsers.Query(), admin)).Single(u => u.Email == "new-rep@example.com").LastSignInAtUtc);
+        Assert.NotNull((await host.Send(new ListUsers.Query("new-rep@example.com"), admin)).Items.Single(u => u.Email == "new-rep@example.com").LastSignInAtUtc);
         Assert.DoesNotContain(client.Key, JsonSerializer.Serialize(await host.Send(new ListApiClients.Query(), admin)));
 
         await host.Send(new SetUserEnabled.Command(rep.UserId, Enabled: false), admin);

@@ -72,7 +72,7 @@ public sealed class SignInAbuseTests
         await PortalHost.SignInAsync(client, "cashier@portal.local");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cashier")).StatusCode);
         var admin = await host.PrincipalFor("admin@portal.local");
-        var cashier = (await host.Send(new Web.Features.Admin.Users.ListUsers.Query(), admin)).Single(u => u.Email == "cashier@portal.local");
+        var cashier = (await host.Send(new Web.Features.Admin.Users.ListUsers.Query("cashier@portal.local"), admin)).Items.Single(u => u.Email == "cashier@portal.local");
 
         await host.Send(new Web.Features.Admin.Users.ChangeUserRoles.Command(cashier.UserId, ["Finance"]), admin);
 

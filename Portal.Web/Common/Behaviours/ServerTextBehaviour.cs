@@ -1,5 +1,6 @@
 using MediatR;
 using Portal.Domain.Common;
+using Portal.Web.Common.Errors;
 using Portal.Web.Common.Localization;
 
 namespace Portal.Web.Common.Behaviours;
@@ -15,6 +16,15 @@ public sealed class ServerTextBehaviour<TRequest, TResponse>(ServerText text) : 
         try
         {
             return await next();
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            throw new ConcurrencyConflictException(text.Say(ex), ex);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ex)
+        {
+            // The unit of work retried and still lost: a page shows a message, not an error page.
+            throw new ConcurrencyConflictException(text.Say(ConcurrencyConflictException.Generic), ex);
         }
         catch (DomainException ex)
         {

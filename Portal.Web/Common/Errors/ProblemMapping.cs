@@ -26,6 +26,11 @@ public static class ProblemMapping
             title: "A request with this idempotency key is still running.",
             detail: p.Message,
             extensions: new Dictionary<string, object?> { ["code"] = "idempotency.in_progress" }),
+        ConcurrencyConflictException c => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Someone else changed this at the same time.",
+            detail: c.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = ConcurrencyConflictException.ErrorCode }),
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "Someone else changed this at the same time.",

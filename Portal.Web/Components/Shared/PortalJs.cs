@@ -29,4 +29,17 @@ public static class PortalJs
         {
         }
     }
+
+    /// <summary>Puts text on the clipboard; false when the browser refused (the text stays selectable on screen).</summary>
+    public static async Task<bool> CopyTextAsync(this IJSRuntime js, string text)
+    {
+        try
+        {
+            return await js.InvokeAsync<bool>("portal.copyText", text);
+        }
+        catch (JSDisconnectedException)
+        {
+            return false;
+        }
+    }
 }

@@ -73,7 +73,7 @@ public static class ListProducts
 
             if (request.StockedOnly)
             {
-                products = products.Where(p => p.Kind != ProductKind.Plan && p.Kind != ProductKind.AddOn);
+                products = products.Where(p => ProductKinds.Stocked.Contains(p.Kind));
             }
 
             if (request.Text?.Trim() is { Length: > 0 } text)
@@ -100,5 +100,5 @@ public static class ListProducts
         p.IsActive);
 
     private static ProductRow WithoutStockForServices(ProductRow row) =>
-        row.Kind is ProductKind.Plan or ProductKind.AddOn ? row with { Available = null } : row;
+        row.Kind.IsStocked() ? row : row with { Available = null };
 }

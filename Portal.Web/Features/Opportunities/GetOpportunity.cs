@@ -7,6 +7,7 @@ using Portal.Domain.Marketing;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Orders;
 
@@ -39,7 +40,8 @@ public static class GetOpportunity
         string CreatedBy,
         IReadOnlyList<Line> Lines,
         IReadOnlyList<Contact> Contacts,
-        IReadOnlyList<Step> Timeline)
+        IReadOnlyList<Step> Timeline,
+        string? ClaimedByName = null)
     {
         public bool IsOpen => Status is OpportunityStatus.New or OpportunityStatus.Claimed;
     }
@@ -51,7 +53,8 @@ public static class GetOpportunity
 
     public sealed record Contact(DateTime AtUtc, string By, ContactOutcome Outcome, string? Note);
 
-    public sealed record Step(DateTime AtUtc, string Actor, OpportunityStatus? From, OpportunityStatus To, string? Reason);
+    /// <param name="ActorName">The current display name of <paramref name="Actor"/>, for pages.</param>
+    public sealed record Step(DateTime AtUtc, string Actor, OpportunityStatus? From, OpportunityStatus To, string? Reason, string? ActorName = null);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -70,6 +73,7 @@ public static class GetOpportunity
                 .Where(x => x.Number == number)
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"Opportunity {number}");
+            var names = await PeopleNames.ForAsync(db, o.Timeline.Select(e => e.Actor).Append(o.ClaimedBy), cancellationToken);
 
             return new Detail(
                 o.Number,
@@ -89,7 +93,8 @@ public static class GetOpportunity
                 o.CreatedBy,
                 o.InterestedLines.Select(l => new Line(l.Sku, l.Name, l.Quantity, l.UnitPrice)).ToList(),
                 o.ContactAttempts.OrderBy(a => a.AtUtc).Select(a => new Contact(Utc(a.AtUtc), a.By, a.Outcome, a.Note)).ToList(),
-                o.Timeline.OrderBy(e => e.AtUtc).Select(e => new Step(Utc(e.AtUtc), e.Actor, e.FromStatus, e.ToStatus, e.Reason)).ToList());
+                o.Timeline.OrderBy(e => e.AtUtc).Select(e => new Step(Utc(e.AtUtc), e.Actor, e.FromStatus, e.ToStatus, e.Reason, names[e.Actor])).ToList(),
+                o.ClaimedBy is { } claimant ? names[claimant] : null);
         }
 
         // SQLite hands dates back without a kind; they were stored as UTC.

@@ -5,6 +5,7 @@ using Portal.Domain.Common;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Errors;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Orders;
@@ -13,7 +14,8 @@ namespace Portal.Web.Features.Orders;
 public static class CancelOrder
 {
     [AuthorizeRequest(Roles.Rep, Roles.BackOffice)]
-    public sealed record Command(string Number, string? Reason) : ICommand<Unit>;
+    /// <param name="ExpectedVersion">The order's version the user looked at; a page sends it so a colleague's change in between is reported, not overridden.</param>
+    public sealed record Command(string Number, string? Reason, int? ExpectedVersion = null) : ICommand<Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -30,6 +32,11 @@ public static class CancelOrder
         {
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == request.Number, cancellationToken)
                 ?? throw new NotFoundException($"Order {request.Number}");
+            if (request.ExpectedVersion is { } expected && expected != order.Version)
+            {
+                throw new ConcurrencyConflictException($"Order {order.Number} was changed by someone else in the meantime. It has been reloaded: check it and try again.");
+            }
+
             order.Cancel(request.Reason!, user.Name, clock.UtcNow);
             return Unit.Value;
         }

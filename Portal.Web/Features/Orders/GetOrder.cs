@@ -4,6 +4,7 @@ using Portal.Domain.Orders;
 using Portal.Domain.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Orders;
@@ -41,7 +42,8 @@ public static class GetOrder
         string CreatedBy,
         IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<PaymentRow> Payments,
-        AppointmentDetail? Appointment = null)
+        AppointmentDetail? Appointment = null,
+        int Version = 0)
     {
         public bool IsAppointment => Flow == nameof(OrderFlow.Appointment);
 
@@ -56,7 +58,9 @@ public static class GetOrder
 
     public sealed record Line(string Sku, string Name, string Kind, decimal UnitPrice, int Quantity, decimal LineTotal, IReadOnlyList<string> Serials);
 
-    public sealed record TimelineEntry(DateTime AtUtc, string Actor, string? FromStatus, string ToStatus, string? Reason);
+    /// <param name="Actor">Who acted, as recorded (the API shows this).</param>
+    /// <param name="ActorName">That person's current display name, for pages.</param>
+    public sealed record TimelineEntry(DateTime AtUtc, string Actor, string? FromStatus, string ToStatus, string? Reason, string? ActorName = null);
 
     /// <summary>One payment attempt; Reference is the PaymentIntent id (Online, Terminal) or the POS slip.</summary>
     public sealed record PaymentRow(Guid Id, string Method, string Status, decimal Amount, decimal Refunded, string? Reference, DateTime AtUtc);
@@ -76,6 +80,7 @@ public static class GetOrder
             var order = await db.Orders.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
             var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == order.Number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
+            var names = await PeopleNames.ForAsync(db, order.Timeline.Select(t => t.Actor), cancellationToken);
             return new OrderDetail(
                 order.Number,
                 order.Flow.ToString(),
@@ -98,7 +103,7 @@ public static class GetOrder
                 order.Courier,
                 order.CreatedAtUtc,
                 order.CreatedBy,
-                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason, names[t.Actor])).ToList(),
                 payments.Select(p => new PaymentRow(
                     p.Key,
                     p.Channel.ToString(),
@@ -106,7 +111,8 @@ public static class GetOrder
                     p.Amount.Amount,
                     p.Refunded.Amount,
                     p.Channel == PaymentChannel.Cash ? null : p.Reference,
-                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList());
+                    p.SettledAtUtc ?? p.CreatedAtUtc)).ToList(),
+                Version: order.Version);
         }
 
         private async Task<OrderDetail> Opportunity(string number, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Marketing;
 using Portal.Domain.Orders;
+using Portal.Domain.Shared;
 using Portal.Web.Features.Customers;
 
 namespace Portal.Web.Features.Orders;
@@ -58,24 +59,10 @@ public sealed class OrderForm
     public FindCustomer.Offer? ChosenOffer =>
         Customer?.Offers.FirstOrDefault(o => o.IsEligible && o.Code == PolicyCode);
 
-    public static IReadOnlyList<PaymentMethod> PaymentsFor(OrderFlow? flow) => flow switch
-    {
-        OrderFlow.Direct => [PaymentMethod.BillToAccount, PaymentMethod.Online],
-        OrderFlow.PreOrderDelivery => [PaymentMethod.CashOnDelivery, PaymentMethod.PosOnDelivery, PaymentMethod.Online],
-        _ => [],
-    };
-
-    public static bool Sells(OrderFlow? flow, ProductKind kind) => flow switch
-    {
-        OrderFlow.Direct => kind is ProductKind.Plan or ProductKind.AddOn,
-        OrderFlow.PreOrderDelivery => kind is not ProductKind.AddOn,
-        _ => true,
-    };
-
     public void ChooseFlow(OrderFlow flow)
     {
         Flow = flow;
-        if (Payment is { } payment && !PaymentsFor(flow).Contains(payment))
+        if (Payment is { } payment && !PaymentRules.AllowedFor(flow).Contains(payment))
         {
             Payment = null;
         }
@@ -170,12 +157,14 @@ public sealed record OrderQuote(decimal GoodsTotal, decimal Discount, decimal Pr
 {
     public static OrderQuote For(IEnumerable<EntryLine> lines, FindCustomer.Offer? offer, PaymentMethod? payment)
     {
-        var goods = lines.Sum(l => l.LineTotal);
-        var discount = offer is { EffectKind: PolicyEffectKind.Discount } ? Math.Min(offer.Amount, goods) : 0m;
-        var prestore = offer is { EffectKind: PolicyEffectKind.PrestoreCredit } ? offer.Amount : 0m;
-        var credit = offer is { EffectKind: PolicyEffectKind.PrestoreCredit } ? offer.Credit : 0m;
-        var total = goods - discount + prestore;
-        var collect = payment is PaymentMethod.CashOnDelivery or PaymentMethod.PosOnDelivery ? total : 0m;
-        return new OrderQuote(goods, discount, prestore, credit, total, collect);
+        var effect = offer switch
+        {
+            { EffectKind: PolicyEffectKind.Discount } => PolicyEffect.Discount(Money.Yuan(offer.Amount)),
+            { EffectKind: PolicyEffectKind.PrestoreCredit } => PolicyEffect.Prestore(Money.Yuan(offer.Amount), Money.Yuan(offer.Credit)),
+            _ => null,
+        };
+        var price = OrderPrice.Of(Money.Yuan(lines.Sum(l => l.LineTotal)), effect, payment);
+        return new OrderQuote(
+            price.GoodsTotal.Amount, price.Discount.Amount, price.Prestore.Amount, price.Credit.Amount, price.Total.Amount, price.AmountToCollect.Amount);
     }
 }

@@ -93,13 +93,13 @@ public static class PlaceOrder
 
             When(c => Is(c, OrderFlow.Direct), () =>
                 RuleFor(c => c.Payment)
-                    .Must(p => p is not null && Parse<PaymentMethod>(p) is PaymentMethod.BillToAccount or PaymentMethod.Online)
+                    .Must(p => p is not null && Parse<PaymentMethod>(p) is { } method && PaymentRules.Allows(OrderFlow.Direct, method))
                     .WithMessage("A direct order is billed to the account (BillToAccount) or paid Online."));
 
             When(c => Is(c, OrderFlow.PreOrderDelivery), () =>
             {
                 RuleFor(c => c.Payment)
-                    .Must(p => p is not null && Parse<PaymentMethod>(p) is PaymentMethod.CashOnDelivery or PaymentMethod.PosOnDelivery or PaymentMethod.Online)
+                    .Must(p => p is not null && Parse<PaymentMethod>(p) is { } method && PaymentRules.Allows(OrderFlow.PreOrderDelivery, method))
                     .WithMessage("A delivered order is paid CashOnDelivery, PosOnDelivery or Online.");
                 RuleFor(c => c.Customer!.Address).NotNull().When(c => c.Customer is not null).WithMessage("A delivery address is required.");
                 RuleFor(c => c.Customer!.Address!.City).NotEmpty().When(c => c.Customer?.Address is not null).WithMessage("City is required.");
