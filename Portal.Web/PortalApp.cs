@@ -62,6 +62,7 @@ public static class PortalApp
         services.AddOutboxHandler<ProvisionOrder.Message, ProvisionOrder.Handler>(ProvisionOrder.Kind);
         services.AddOutboxHandler<Features.Payments.RefundPayment.Message, Features.Payments.RefundPayment.SendHandler>(Features.Payments.RefundPayment.Kind);
         services.AddPortalSms();
+        services.Configure<Features.Tracking.TrackingTextOptions>(builder.Configuration.GetSection(Features.Tracking.TrackingTextOptions.Section));
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
