@@ -74,6 +74,10 @@ public static class PortalApp
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
         services.AddDispatch(builder.Configuration);
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Demo:DeliveryDay"] != "false")
+        {
+            services.AddHostedService<DemoDeliveryDay>();
+        }
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.

@@ -71,6 +71,7 @@ public sealed partial class PortalHost : IAsyncDisposable
                 builder.WebHost.UseTestServer();
                 database.Apply(builder.Configuration);
                 builder.Configuration["Outbox:RunInBackground"] = "false";
+                builder.Configuration["Demo:DeliveryDay"] = "false"; // tests create the deliveries they look at
                 builder.Configuration["SignIn:AttemptsPerMinute"] = "10000"; // tests that sign in often share one address
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
                 configure?.Invoke(builder);
