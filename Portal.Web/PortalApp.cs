@@ -71,6 +71,7 @@ public static class PortalApp
         services.AddOutboxHandler<Features.Payments.ExpirePaymentLinks.Message, Features.Payments.ExpirePaymentLinks.CancelHandler>(Features.Payments.ExpirePaymentLinks.Kind);
         services.AddHostedService<Features.Payments.ExpirePaymentLinks.SweepJob>();
         services.AddOutboxHandler<Features.Payments.ChargeOnTerminal.Message, Features.Payments.ChargeOnTerminal.SendHandler>(Features.Payments.ChargeOnTerminal.Kind);
+        services.Configure<Features.Tracking.TrackingTextOptions>(builder.Configuration.GetSection(Features.Tracking.TrackingTextOptions.Section));
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, TimeProviderClock>();
@@ -83,6 +84,10 @@ public static class PortalApp
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
         services.AddDispatch(builder.Configuration);
         services.AddPortalDocuments(builder.Configuration);
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Demo:DeliveryDay"] != "false")
+        {
+            services.AddHostedService<DemoDeliveryDay>();
+        }
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.

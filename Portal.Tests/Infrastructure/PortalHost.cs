@@ -71,6 +71,7 @@ public sealed partial class PortalHost : IAsyncDisposable
                 builder.WebHost.UseTestServer();
                 database.Apply(builder.Configuration);
                 builder.Configuration["Outbox:RunInBackground"] = "false";
+                builder.Configuration["Demo:DeliveryDay"] = "false"; // tests create the deliveries they look at
                 builder.Configuration["SignIn:AttemptsPerMinute"] = "10000"; // tests that sign in often share one address
                 builder.Configuration["Documents:StartBrowserOnStartup"] = "false"; // only the tests that print start Chromium
                 builder.Configuration["Demo:DeliveryHistoryDays"] = "0"; // tests make their own deliveries; the KPI tests ask for history

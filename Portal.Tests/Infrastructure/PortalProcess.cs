@@ -39,6 +39,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["Database__Provider"] = database.Provider.ToString();
         info.Environment["ConnectionStrings__Portal"] = database.ConnectionString;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Demo__DeliveryDay"] = "false"; // these tests count units and time start-ups
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 

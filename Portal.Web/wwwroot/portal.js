@@ -29,6 +29,29 @@ window.portal = {
     try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
     document.body.removeChild(area);
     return ok;
+  },
+  // The customer's signature on the courier's screen: finger or mouse strokes on a canvas, read back as a PNG.
+  signature: {
+    init: function (canvas) {
+      const ctx = canvas.getContext('2d');
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = canvas.clientWidth * ratio;
+      canvas.height = canvas.clientHeight * ratio;
+      ctx.scale(ratio, ratio);
+      ctx.lineWidth = 2.5; ctx.lineCap = 'round'; ctx.lineJoin = 'round'; ctx.strokeStyle = '#111';
+      canvas.portalInk = false;
+      let drawing = false;
+      const at = e => { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+      canvas.addEventListener('pointerdown', e => { drawing = true; canvas.setPointerCapture(e.pointerId); ctx.beginPath(); ctx.moveTo(...at(e)); e.preventDefault(); });
+      canvas.addEventListener('pointermove', e => { if (!drawing) return; ctx.lineTo(...at(e)); ctx.stroke(); canvas.portalInk = true; e.preventDefault(); });
+      ['pointerup', 'pointercancel', 'pointerleave'].forEach(n => canvas.addEventListener(n, () => { drawing = false; }));
+    },
+    clear: function (canvas) {
+      canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+      canvas.portalInk = false;
+    },
+    // Empty when nothing was drawn, so the page can ask for a signature instead of sending a blank image.
+    read: function (canvas) { return canvas.portalInk ? canvas.toDataURL('image/png') : ''; }
   }
 };
 window.addEventListener('beforeunload', function (e) {

@@ -97,7 +97,7 @@ internal sealed class OrderFollowsDelivery(PortalDbContext db, IClock clock)
         {
             // The company collected cash at the door and settles it with us; the order is paid from now on.
             var key = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"carrier-cash:{order.Number}")).AsSpan(0, 16));
-            await Delivery.DoorPayments.Record(
+            await Payments.DoorPayments.Record(
                 db, Domain.Payments.Payment.CollectCash(key, order.Number, handedOver.AmountCollected, handedOver.AmountCollected, actor, now), actor, now, cancellationToken);
         }
 

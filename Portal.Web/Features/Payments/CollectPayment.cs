@@ -66,10 +66,7 @@ public static class CollectPayment
                 payment = Payment.RecordPosSlip(key, order.Number, due, slip, request.TerminalId!, user.Name, now);
             }
 
-            db.Payments.Add(payment);
-            await db.EnsureInvoicedAsync(order, user.Name, now, cancellationToken);
-            await db.PostOnceAsync(Postings.PaymentCaptured(payment, user.Name, now), cancellationToken);
-            order.ApplyPayments([.. payments, payment], user.Name, now);
+            await DoorPayments.Record(db, payment, user.Name, now, cancellationToken);
             return new Result(payment.Key, payment.Channel.ToString(), payment.Amount.Amount, payment.Change.Amount, order.PaymentStatus.ToString());
         }
     }
@@ -84,7 +81,9 @@ public static class CollectPayment
         var number = (orderNumber ?? "").Trim().ToUpperInvariant();
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
             ?? throw new NotFoundException($"Order {number}");
-        if (user.IsInRole(Roles.Courier) && !string.Equals(order.Courier, user.Name, StringComparison.OrdinalIgnoreCase))
+        // A courier sees only their own stops: another courier's order answers exactly like an unknown one.
+        if (user.IsInRole(Roles.Courier) && !string.Equals(order.Courier, user.Name, StringComparison.OrdinalIgnoreCase)
+            && !await db.Deliveries.AnyAsync(d => d.OrderNumber == order.Number && db.Couriers.Any(c => c.Id == d.CourierId && c.Login == user.Name), cancellationToken))
         {
             throw new NotFoundException($"Order {number}");
         }
@@ -102,5 +101,20 @@ public static class CollectPayment
         }
 
         return (order, payments, due);
+    }
+}
+
+/// <summary>Money taken at the door (by our courier, a cashier or the courier company), posted once and applied to the order so it counts as paid.</summary>
+internal static class DoorPayments
+{
+    public static async Task Record(PortalDbContext db, Payment payment, string actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        db.Payments.Add(payment);
+        var order = db.Orders.Local.FirstOrDefault(o => o.Number == payment.OrderNumber)
+            ?? await db.Orders.FirstAsync(o => o.Number == payment.OrderNumber, cancellationToken);
+        await db.EnsureInvoicedAsync(order, actor, nowUtc, cancellationToken);
+        await db.PostOnceAsync(Postings.PaymentCaptured(payment, actor, nowUtc), cancellationToken);
+        var payments = await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken);
+        order.ApplyPayments(payments.Append(payment).Distinct(), actor, nowUtc);
     }
 }
