@@ -22,6 +22,8 @@ using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Errors;
 using Portal.Web.Common.Outbox;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
+using Portal.Web.Common.Health;
 using Portal.Web.Components;
 using Portal.Web.Features.Opportunities;
 using MudBlazor;
@@ -41,6 +43,7 @@ public static class PortalApp
     public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(options);
+        builder.AddPortalTelemetry();
         configure?.Invoke(builder);
         var services = builder.Services;
 
@@ -146,7 +149,7 @@ public static class PortalApp
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<ApiKeyDocumentTransformer>();
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPortalHealth(builder.Configuration);
 
         var app = builder.Build();
         Configure(app);
@@ -157,6 +160,7 @@ public static class PortalApp
     {
         app.UseConfiguredForwardedHeaders(app.Configuration);
         app.UseSecurityHeaders();
+        app.MapPortalMetrics();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseApiExceptionHandler();
         if (!app.Environment.IsDevelopment())
@@ -183,7 +187,7 @@ public static class PortalApp
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPortalHealth();
         app.MapPortalPayments();
         app.MapStripeWebhook();
         app.MapOpenApi().AllowAnonymous();
