@@ -49,6 +49,7 @@ public static class PortalApp
 
         services.AddPortalPersistence(PortalDatabase.From(
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath));
+        services.AddSingleton<DatabaseInUse>();
         services.AddHostedService<DatabaseInitializer>();
         // Keys in the database under one application name: a cookie or antiforgery token from any node works on all.
         services.AddDataProtection().SetApplicationName("MobileStorefrontPortal").PersistKeysToDbContext<PortalDbContext>();

@@ -44,6 +44,7 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Portal.Domain.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Portal.Domain.Privacy.PersonalDataAccess>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -42,12 +42,21 @@ public sealed partial class PiiGuard
             {
                 yield return $"resident ID {run}";
             }
-            else if (run.Length is >= 13 and <= 19 && run[0] is >= '3' and <= '6' && Luhn.IsValid(run))
+            else if (LooksLikeCard(run) && Luhn.IsValid(run))
             {
                 yield return $"card number {run}";
             }
         }
     }
+
+    /// <summary>Card brands' lengths and prefixes; a 15-digit IMEI (also Luhn-checked, 35/86...) is no card.</summary>
+    private static bool LooksLikeCard(string run) => run.Length switch
+    {
+        15 => run.StartsWith("34", StringComparison.Ordinal) || run.StartsWith("37", StringComparison.Ordinal),
+        16 => run[0] is '2' or '4' or '5' or '6',
+        19 => run[0] is '4' or '6',
+        _ => false,
+    };
 
     private void Inspect(string where, string? text)
     {

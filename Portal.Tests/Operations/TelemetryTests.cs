@@ -105,7 +105,7 @@ public sealed class TelemetryTests
     {
         var id = "11010519491231002" + Portal.Domain.Shared.ResidentId.CheckCharacterFor("11010519491231002");
         Assert.Equal(3, PiiGuard.Find($"call 13800138000 id {id} card 4242424242424242").Count());
-        Assert.Empty(PiiGuard.Find("phone 138****8000 id 1101**********0021 trace 4bf92f3577b34da6a3ce929d0e0e4736 order SO20261201000123"));
+        Assert.Empty(PiiGuard.Find("phone 138****8000 id 1101**********0021 trace 4bf92f3577b34da6a3ce929d0e0e4736 order SO20261201000123 imei 356938035643809"));
     }
 
     private static void Scrape(HttpContext context, string address)
