@@ -24,6 +24,7 @@ using Portal.Web.Common.Outbox;
 using Portal.Web.Common.Security;
 using Portal.Web.Common.Telemetry;
 using Portal.Web.Common.Health;
+using Portal.Web.Features.Admin.Audit;
 using Portal.Web.Components;
 using Portal.Web.Features.Opportunities;
 using MudBlazor;
@@ -194,6 +195,7 @@ public static class PortalApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
+        app.MapAuditExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
