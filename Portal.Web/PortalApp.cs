@@ -56,6 +56,8 @@ public static class PortalApp
         services.AddDataProtection().SetApplicationName("MobileStorefrontPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton<JobLeases>();
         services.AddHostedService<StaleOpportunitySweep>();
+        services.Configure<Features.Privacy.RetentionOptions>(builder.Configuration.GetSection(Features.Privacy.RetentionOptions.Section));
+        services.AddHostedService<Features.Privacy.RetentionSweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
         services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
