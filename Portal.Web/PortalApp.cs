@@ -25,6 +25,9 @@ using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Errors;
 using Portal.Web.Common.Outbox;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
+using Portal.Web.Common.Health;
+using Portal.Web.Features.Admin.Audit;
 using Portal.Web.Components;
 using Portal.Web.Features.Opportunities;
 using MudBlazor;
@@ -47,16 +50,20 @@ public static class PortalApp
         // `dotnet run` in Production serves from the build output, whose static assets (MudBlazor, Blazor's script) are
         // listed in a manifest only Development reads by default. A published app has no such manifest: no effect there.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddPortalTelemetry();
         configure?.Invoke(builder);
         var services = builder.Services;
 
         services.AddPortalPersistence(PortalDatabase.From(
             builder.Configuration["Database:Provider"], builder.Configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath));
+        services.AddSingleton<DatabaseInUse>();
         services.AddHostedService<DatabaseInitializer>();
         // Keys in the database under one application name: a cookie or antiforgery token from any node works on all.
         services.AddDataProtection().SetApplicationName("MobileStorefrontPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton<JobLeases>();
         services.AddHostedService<StaleOpportunitySweep>();
+        services.Configure<Features.Privacy.RetentionOptions>(builder.Configuration.GetSection(Features.Privacy.RetentionOptions.Section));
+        services.AddHostedService<Features.Privacy.RetentionSweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
         services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
@@ -161,7 +168,7 @@ public static class PortalApp
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<ApiKeyDocumentTransformer>();
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPortalHealth(builder.Configuration);
 
         var app = builder.Build();
         Configure(app);
@@ -172,6 +179,7 @@ public static class PortalApp
     {
         app.UseConfiguredForwardedHeaders(app.Configuration);
         app.UseSecurityHeaders();
+        app.MapPortalMetrics();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseApiExceptionHandler();
         if (!app.Environment.IsDevelopment())
@@ -198,7 +206,7 @@ public static class PortalApp
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPortalHealth();
         app.MapPortalPayments();
         app.MapStripeWebhook();
         app.MapOpenApi().AllowAnonymous();
@@ -207,6 +215,7 @@ public static class PortalApp
         app.MapDocumentEndpoints();
         app.MapKpiExport();
         Features.Ledger.ExportPostings.MapLedgerExport(app);
+        app.MapAuditExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

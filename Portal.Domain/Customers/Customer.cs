@@ -93,6 +93,26 @@ public sealed partial class Customer : Entity
         }
     }
 
+    public bool IsAnonymised => Phone.IsAnonymous;
+
+    /// <summary>
+    /// Removes what identifies the person (name, number, ID, addresses, tags) for good; the plan and tier stay for
+    /// statistics. Only a stored customer can be anonymised, and only once.
+    /// </summary>
+    public void Anonymise()
+    {
+        if (IsAnonymised)
+        {
+            throw new DomainException("customer.already_anonymised", "This customer's personal data was already removed");
+        }
+
+        Phone = Msisdn.Anonymous(Id);
+        Name = Anonymous.Text;
+        IdNumber = null;
+        _addresses.Clear();
+        _tags.Clear();
+    }
+
     private static string NormaliseTag(string tag)
     {
         var normalised = Require.Text(tag, "Tag", 30, "customer.invalid_tag").ToLowerInvariant();

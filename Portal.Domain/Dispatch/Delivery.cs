@@ -155,6 +155,14 @@ public sealed partial class Delivery : Entity
     }
 
     /// <summary>The IMEIs / ICCIDs inventory reserved for the order; a parcel leaves the station only with all of them.</summary>
+    /// <summary>Replaces the recipient's name, number and street line; the route, times and money stay.</summary>
+    public void AnonymiseRecipient(Msisdn anonymous)
+    {
+        RecipientName = Anonymous.Text;
+        RecipientPhone = anonymous;
+        Address = Address.Anonymised();
+    }
+
     public void ReserveSerials(string sku, IEnumerable<string> serials)
     {
         EnsureStatus("change its reserved units", Waiting, OnHold, Assigned, Rescheduled);

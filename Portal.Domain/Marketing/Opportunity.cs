@@ -100,6 +100,13 @@ public sealed partial class Opportunity : Entity
         return opportunity;
     }
 
+    /// <summary>Replaces the customer's name and number; the history of who handled it stays.</summary>
+    public void AnonymiseCustomer(Msisdn anonymous)
+    {
+        CustomerName = Anonymous.Text;
+        Phone = anonymous;
+    }
+
     public void Claim(string user, DateTime nowUtc)
     {
         var claimant = Require.Actor(user);

@@ -274,6 +274,14 @@ public sealed partial class Order : Entity
     }
 
     /// <summary>Real-name registration makes an ID check mandatory when a SIM card is handed over.</summary>
+    /// <summary>Replaces the customer's name, number and street line; amounts, lines and references stay as they were.</summary>
+    public void AnonymiseCustomer(Msisdn anonymous)
+    {
+        CustomerName = Anonymous.Text;
+        Phone = anonymous;
+        DeliveryAddress = DeliveryAddress?.Anonymised();
+    }
+
     public void MarkDelivered(string actor, DateTime nowUtc, ResidentId? verifiedIdNumber)
     {
         EnsureCanMoveTo(OrderStatus.Delivered);

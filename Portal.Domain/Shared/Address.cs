@@ -23,5 +23,8 @@ public sealed record Address
         Require.Text(district, "District", 50, "address.invalid"),
         Require.Text(line, "Address line", 200, "address.invalid"));
 
+    /// <summary>The same city and district (still useful for statistics) without the street line.</summary>
+    public Address Anonymised() => new(City, District, Anonymous.Text);
+
     public override string ToString() => $"{City} {District} {Line}";
 }

@@ -54,6 +54,21 @@ public sealed record Msisdn
         return true;
     }
 
+    /// <summary>
+    /// What replaces a number when its customer is anonymised: "10" and the record's id. No mobile number starts
+    /// with 10, so it can never be a real person's, and it stays unique where the number is.
+    /// </summary>
+    public static Msisdn Anonymous(long recordId) =>
+        recordId is > 0 and < 1_000_000_000
+            ? new Msisdn($"10{recordId:D9}")
+            : throw new DomainException("phone.invalid", "Only a stored record can be anonymised");
+
+    public bool IsAnonymous => Value.StartsWith("10", StringComparison.Ordinal);
+
+    /// <summary>Reads a stored number: a valid mobile number or an anonymised one.</summary>
+    public static Msisdn FromStored(string stored) =>
+        stored.Length == 11 && stored.StartsWith("10", StringComparison.Ordinal) && stored.All(char.IsAsciiDigit) ? new Msisdn(stored) : Parse(stored);
+
     public static Msisdn Parse(string? input) =>
         TryParse(input, out var phone, out var error) ? phone : throw new DomainException("phone.invalid", error);
 

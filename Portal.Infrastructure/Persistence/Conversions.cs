@@ -10,7 +10,7 @@ internal static class Conversions
 {
     public sealed class MoneyConverter() : ValueConverter<Money, decimal>(m => m.Amount, d => Money.Yuan(d));
 
-    public sealed class MsisdnConverter() : ValueConverter<Msisdn, string>(m => m.Value, s => Msisdn.Parse(s));
+    public sealed class MsisdnConverter() : ValueConverter<Msisdn, string>(m => m.Value, s => Msisdn.FromStored(s));
 
     public sealed class ResidentIdConverter() : ValueConverter<ResidentId, string>(r => r.Value, s => ResidentId.Parse(s));
 

@@ -54,6 +54,7 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Portal.Domain.Audit.MatchDecisionRecord> MatchDecisions => Set<Portal.Domain.Audit.MatchDecisionRecord>();
     public DbSet<Portal.Domain.Audit.StripePayoutLine> StripePayoutLines => Set<Portal.Domain.Audit.StripePayoutLine>();
     public DbSet<Portal.Domain.Audit.StripeBalanceLine> StripeBalanceLines => Set<Portal.Domain.Audit.StripeBalanceLine>();
+    public DbSet<Portal.Domain.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Portal.Domain.Privacy.PersonalDataAccess>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -29,14 +29,18 @@ public sealed partial class PortalHost : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
 
-    private PortalHost(WebApplication app, TestDatabase database, bool ownsDatabase)
+    private PortalHost(WebApplication app, TestDatabase database, bool ownsDatabase, PiiGuard piiGuard)
     {
         App = app;
+        PiiGuard = piiGuard;
         _database = database;
         _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>What this portal logged or traced that looked like personal data; checked when the portal stops.</summary>
+    public PiiGuard PiiGuard { get; }
 
     /// <summary>Pass it to a second host to restart the portal on the same database, or to run a second node on it.</summary>
     public TestDatabase Database => _database;
@@ -59,6 +63,7 @@ public sealed partial class PortalHost : IAsyncDisposable
     {
         var ownsDatabase = database is null;
         database ??= await TestDatabase.CreateAsync(engine ?? TestDatabase.DefaultEngine);
+        var piiGuard = new PiiGuard();
         var app = PortalApp.Build(
             new WebApplicationOptions
             {
@@ -76,6 +81,7 @@ public sealed partial class PortalHost : IAsyncDisposable
                 builder.Configuration["Documents:StartBrowserOnStartup"] = "false"; // only the tests that print start Chromium
                 builder.Configuration["Demo:DeliveryHistoryDays"] = "0"; // tests make their own deliveries; the KPI tests ask for history
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+                piiGuard.Attach(builder);
                 configure?.Invoke(builder);
             });
         try
@@ -92,7 +98,7 @@ public sealed partial class PortalHost : IAsyncDisposable
             throw;
         }
 
-        return new PortalHost(app, database, ownsDatabase);
+        return new PortalHost(app, database, ownsDatabase, piiGuard);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests can see them.</summary>
@@ -174,6 +180,11 @@ public sealed partial class PortalHost : IAsyncDisposable
         if (_ownsDatabase)
         {
             await _database.DisposeAsync();
+        }
+
+        if (PiiGuard.Findings.Count > 0)
+        {
+            throw new InvalidOperationException("The portal logged or traced personal data:\n" + string.Join("\n", PiiGuard.Findings.Take(20)));
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
         {
             File.Delete(_name + suffix);
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Payments;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common;
+using Portal.Web.Common.Telemetry;
 using Portal.Web.Features.Payments;
 using Stripe;
 
@@ -33,6 +36,24 @@ public static class StripeWebhookEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> Receive(
+        HttpContext http, ScopedSender sender, IOptions<StripeOptions> stripe, TimeProvider clock, IServiceScopeFactory scopes,
+        PortalMetrics metrics, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await Apply(http, sender, stripe, clock, scopes, ct);
+            outcome = result is IStatusCodeHttpResult { StatusCode: { } status } ? status.ToString(CultureInfo.InvariantCulture) : "ok";
+            return result;
+        }
+        finally
+        {
+            metrics.WebhookProcessed("stripe", outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task<IResult> Apply(
         HttpContext http, ScopedSender sender, IOptions<StripeOptions> stripe, TimeProvider clock, IServiceScopeFactory scopes, CancellationToken ct)
     {
         if (http.Request.ContentLength > MaxPayloadBytes)

@@ -12,10 +12,12 @@ namespace Portal.Web.Common;
 /// database is migrated once.
 /// </summary>
 internal sealed class DatabaseInitializer(
-    IServiceScopeFactory scopes, PortalDatabase database, IHostEnvironment environment, TimeProvider time, IConfiguration configuration) : IHostedLifecycleService
+    IServiceScopeFactory scopes, PortalDatabase database, IHostEnvironment environment, TimeProvider time, IConfiguration configuration, DatabaseInUse inUse)
+    : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        inUse.Hold();
         await using var turn = await StartupLock.AcquireAsync(database, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;

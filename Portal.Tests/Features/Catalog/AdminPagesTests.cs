@@ -13,6 +13,7 @@ public sealed class AdminPagesTests(PortalHostFixture fixture) : IClassFixture<P
     [InlineData("/admin/policies", "policy-new")]
     [InlineData("/admin/stock", "stock-receive-open")]
     [InlineData("/admin/outbox", "outbox-state-failed")]
+    [InlineData("/admin/audit", "audit-search")]
     public async Task Admin_pages_render_with_the_demo_data(string path, string testId)
     {
         using var client = Host.CreateClient();

@@ -12,6 +12,9 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
     {
         var name = typeof(TRequest).Name;
         var started = Stopwatch.GetTimestamp();
+        // One span per request through the pipeline; it names the use case, never its arguments.
+        using var activity = Telemetry.PortalMetrics.Activities.StartActivity(
+            typeof(TRequest).DeclaringType is { } useCase ? $"{useCase.Name}.{name}" : name);
         try
         {
             var response = await next();
@@ -21,6 +24,7 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             logger.LogWarning("Request {Request} by {User} failed in {ElapsedMs:0.0} ms: {Error}",
                 name, user.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;

@@ -3,6 +3,7 @@ using Portal.Domain.Common;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Outbox;
+using Portal.Web.Common.Telemetry;
 
 namespace Portal.Web.Common.Behaviours;
 
@@ -18,7 +19,8 @@ public interface ICommand<out TResponse> : IRequest<TResponse>;
 /// first, a deadlock), the whole command runs again on fresh data, a bounded number of times.
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
-    PortalDbContext db, IMediator mediator, SqliteWriteGate gate, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal)
+    PortalDbContext db, IMediator mediator, SqliteWriteGate gate, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal,
+    PortalMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const int MaxAttempts = 6;
@@ -37,6 +39,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
 
         for (var attempt = 1; ; attempt++)
         {
+            List<(Entity, IDomainEvent)> committed = [];
             using var turn = await gate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
@@ -46,11 +49,16 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
                 {
                     response = await next();
                     await db.SaveChangesAsync(cancellationToken);
-                    await DispatchDomainEvents(cancellationToken);
+                    await DispatchDomainEvents(committed, cancellationToken);
                     await delivery.CompleteAsync(db, cancellationToken);
                 }
 
-                await transaction.CommitAsync(cancellationToken);
+                using (PortalMetrics.Activities.StartActivity("commit"))
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                metrics.Committed(committed);
                 if (db.ChangeTracker.Entries<OutboxMessage>().Any())
                 {
                     outboxSignal.Notify();
@@ -70,7 +78,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
         }
     }
 
-    private async Task DispatchDomainEvents(CancellationToken cancellationToken)
+    private async Task DispatchDomainEvents(List<(Entity, IDomainEvent)> dispatched, CancellationToken cancellationToken)
     {
         // Handlers of one event may raise more; keep going until the change tracker is quiet.
         while (true)
@@ -81,7 +89,9 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
                 return;
             }
 
-            var events = entities.SelectMany(e => e.DomainEvents).ToList();
+            var raised = entities.SelectMany(e => e.DomainEvents.Select(ev => (e, ev))).ToList();
+            dispatched.AddRange(raised);
+            var events = raised.Select(r => r.ev).ToList();
             entities.ForEach(e => e.ClearDomainEvents());
             foreach (var domainEvent in events)
             {

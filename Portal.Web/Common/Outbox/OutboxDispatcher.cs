@@ -18,7 +18,8 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    Telemetry.PortalMetrics metrics) : BackgroundService
 {
     public static readonly System.Security.Claims.ClaimsPrincipal Principal = SystemPrincipal.For("outbox");
 
@@ -77,6 +78,12 @@ public sealed class OutboxDispatcher(
                 await Deliver(id, token, cancellationToken);
                 handled++;
             }
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var backlog = await OutboxBacklog.MeasureAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+            metrics.OutboxBacklog(backlog.Depth, backlog.OldestAge);
         }
 
         return handled;

@@ -1606,6 +1606,48 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Actor", "AtUtc");
+
+                    b.HasIndex("CustomerId", "AtUtc");
+
+                    b.ToTable("PersonalDataAccesses", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApiClient", b =>
                 {
                     b.Property<int>("Id")

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Infrastructure.Persistence;
 
-namespace Portal.Web.Common;
+namespace Portal.Web.Common.Health;
 
 internal sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck
 {
