@@ -51,6 +51,7 @@ public static class PortalApp
         services.AddDataProtection().SetApplicationName("MobileStorefrontPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton<JobLeases>();
         services.AddHostedService<StaleOpportunitySweep>();
+        services.AddHostedService<Features.KeyMoments.KeyMomentSweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
         services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
@@ -72,6 +73,7 @@ public static class PortalApp
         services.AddScoped<UiSender>();
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
+        services.Configure<Features.KeyMoments.KeyMomentOptions>(builder.Configuration.GetSection(Features.KeyMoments.KeyMomentOptions.Section));
         services.AddDispatch(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Dispatch;
 using Portal.Domain.Inventory;
+using Portal.Domain.KeyMoments;
 using Portal.Domain.Marketing;
 using Portal.Domain.Ledger;
 using Portal.Domain.Orders;
@@ -44,6 +45,10 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<UsageFact> UsageFacts => Set<UsageFact>();
+    public DbSet<KeyMomentRule> KeyMomentRules => Set<KeyMomentRule>();
+    public DbSet<RepTask> RepTasks => Set<RepTask>();
+    public DbSet<OfferOutcome> OfferOutcomes => Set<OfferOutcome>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

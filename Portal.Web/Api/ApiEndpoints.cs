@@ -26,6 +26,7 @@ public static class ApiEndpoints
         intake.MapOrderEndpoints();
         api.MapLedgerEndpoints();
         api.MapDeliveryEndpoints();
+        api.MapGroup("").RequireAuthorization(ScopePolicy(ApiScopes.Crm)).MapCustomerEndpoints();
 
         endpoints.MapTrackingEndpoints();
 

@@ -28,6 +28,7 @@ internal sealed class DatabaseInitializer(
             await DemoAccounts.SeedAsync(db, services.GetRequiredService<UserManager<PortalUser>>(), roles, time.GetUtcNow().UtcDateTime);
             await DemoCatalog.SeedAsync(db, time.GetUtcNow().UtcDateTime);
             await DemoDispatch.SeedAsync(db);
+            await Features.KeyMoments.DemoKeyMoments.SeedAsync(db, new Portal.Domain.Common.TimeProviderClock(time), cancellationToken);
         }
         else
         {
