@@ -74,6 +74,7 @@ public static class PortalApp
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
         services.Configure<Features.KeyMoments.KeyMomentOptions>(builder.Configuration.GetSection(Features.KeyMoments.KeyMomentOptions.Section));
+        services.Configure<Features.Overview.OverviewOptions>(builder.Configuration.GetSection(Features.Overview.OverviewOptions.Section));
         services.AddDispatch(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
