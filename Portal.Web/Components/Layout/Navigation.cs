@@ -26,8 +26,8 @@ public static class Navigation
         new("admin", "Administration", Icons.Material.Filled.AdminPanelSettings, Roles.Admin),
         new("orders/new", "New order", Icons.Material.Filled.AddShoppingCart, Roles.Rep, Roles.BackOffice),
         new("orders", "Orders", Icons.Material.Filled.ReceiptLong, Roles.Rep, Roles.BackOffice),
-        new("rep/tasks", "Key-moment tasks", Icons.Material.Filled.NotificationsActive, Roles.Rep, Roles.Supervisor),
         new("admin/overview", "Overview", Icons.Material.Filled.Insights, Roles.Supervisor, Roles.Admin),
+        new("rep/tasks", "Key-moment tasks", Icons.Material.Filled.NotificationsActive, Roles.Rep, Roles.Supervisor),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>

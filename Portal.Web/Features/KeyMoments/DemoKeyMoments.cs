@@ -7,12 +7,13 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Web.Features.KeyMoments;
 
 /// <summary>
-/// Development data: the four key-moment rules and the demo usage file. The file is written for November 2026;
-/// seeding moves its months and dates to the current month so its moments stay current. Runs once.
+/// Development data: the four key-moment rules and the demo usage file. The file is written for 12 November 2026;
+/// seeding moves its months to the current month and its dates by the days since, so each customer stays as far from
+/// their moment as the file meant. Runs once.
 /// </summary>
 public static class DemoKeyMoments
 {
-    public static readonly DateOnly FileMonth = new(2026, 11, 1);
+    public static readonly DateOnly FileDay = new(2026, 11, 12);
 
     public static string UsageFile()
     {
@@ -46,13 +47,13 @@ public static class DemoKeyMoments
             150, null, 2, ["UPGRADE-5G-50"], [CustomerTier.Vip, CustomerTier.FourStarPlus, CustomerTier.Standard]));
     }
 
-    /// <summary>The demo file with its months moved by <paramref name="months"/>.</summary>
-    public static IReadOnlyList<RecordUsage.Row> UsageRows(int months = 0) =>
+    /// <summary>The demo file with its months moved by <paramref name="months"/> and its dates by <paramref name="days"/>.</summary>
+    public static IReadOnlyList<RecordUsage.Row> UsageRows(int months = 0, int days = 0) =>
         UsageCsv.Parse(UsageFile()).Rows.Select(r => r.Row with
         {
             Period = UsageFact.ParsePeriod(r.Row.Period)!.Value.AddMonths(months).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            ContractEndsOn = r.Row.ContractEndsOn?.AddMonths(months),
-            HandsetSince = r.Row.HandsetSince?.AddMonths(months),
+            ContractEndsOn = r.Row.ContractEndsOn?.AddDays(days),
+            HandsetSince = r.Row.HandsetSince?.AddDays(days),
         }).ToList();
 
     public static async Task SeedAsync(PortalDbContext db, IClock clock, CancellationToken cancellationToken = default)
@@ -69,8 +70,8 @@ public static class DemoKeyMoments
         }
 
         var today = Portal.Domain.Shared.ChinaTime.Today(clock.UtcNow);
-        var shift = ((today.Year - FileMonth.Year) * 12) + today.Month - FileMonth.Month;
-        await new RecordUsage.Handler(db, clock).Handle(new RecordUsage.Command(UsageRows(shift)), cancellationToken);
+        var months = ((today.Year - FileDay.Year) * 12) + today.Month - FileDay.Month;
+        await new RecordUsage.Handler(db, clock).Handle(new RecordUsage.Command(UsageRows(months, today.DayNumber - FileDay.DayNumber)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
