@@ -17,7 +17,7 @@ public sealed class PhoneFirstLayoutTests(PortalAppFixture app, ITestOutputHelpe
     /// <summary>The pages each role works in besides its start page.</summary>
     private static readonly Dictionary<string, string[]> MainPages = new()
     {
-        ["Rep"] = ["orders/new", "orders", "rep/tasks"],
+        ["Rep"] = ["orders/new", "rep/tasks", "orders"],
         ["BackOffice"] = ["orders/new", "orders"],
         ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/key-moments", "admin/overview"],
     };
