@@ -19,7 +19,7 @@ public sealed class PhoneFirstLayoutTests(PortalAppFixture app, ITestOutputHelpe
     {
         ["Rep"] = ["orders/new", "rep/tasks", "orders"],
         ["BackOffice"] = ["orders/new", "orders"],
-        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/key-moments", "admin/overview"],
+        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/key-moments", "admin/usage-import", "admin/overview"],
     };
 
     public static TheoryData<string, int, int> RolesAndScreens()

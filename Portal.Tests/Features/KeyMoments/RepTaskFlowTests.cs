@@ -109,6 +109,8 @@ public sealed class RepTaskFlowTests
         Assert.NotNull(axis.PlanSuggestion);
         Assert.Equal(("PLAN-5G-96", "PLAN-5G-128"), (axis.PlanSuggestion.FromPlan, axis.PlanSuggestion.ToPlan));
         Assert.Equal("Used 90.0 GB of 80 GB in 3 of the last 4 months", axis.PlanSuggestion.Reasoning);
+        var card = await host.Send(new FindCustomer.Query("18688889999"), await host.PrincipalFor(Rep));
+        Assert.Equal(axis.PlanSuggestion, card!.PlanSuggestion);
     }
 
     [Fact]

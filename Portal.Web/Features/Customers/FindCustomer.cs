@@ -31,7 +31,8 @@ public static class FindCustomer
         CustomerTier Tier,
         IReadOnlyList<string> Tags,
         IReadOnlyList<AddressRow> Addresses,
-        IReadOnlyList<Offer> Offers);
+        IReadOnlyList<Offer> Offers,
+        GetCustomerTimeAxis.Suggestion? PlanSuggestion = null);
 
     public sealed record AddressRow(string City, string District, string Line);
 
@@ -78,7 +79,8 @@ public static class FindCustomer
                 customer.Tier,
                 customer.Tags.Order(StringComparer.Ordinal).ToList(),
                 customer.Addresses.Select(a => new AddressRow(a.City, a.District, a.Line)).ToList(),
-                offers);
+                offers,
+                await GetCustomerTimeAxis.SuggestAsync(db, text, phone, cancellationToken));
         }
 
         private string Describe(PolicyEffect effect) => effect.Kind == PolicyEffectKind.Discount

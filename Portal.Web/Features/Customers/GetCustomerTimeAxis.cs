@@ -58,32 +58,41 @@ public static class GetCustomerTimeAxis
                 .OrderByDescending(o => o.CreatedAtUtc)
                 .Select(o => new OrderRow(o.CreatedAtUtc, o.Number, o.Flow, o.Status, o.Total.Amount)).ToList();
 
-            return new TimeAxis(usage, contacts, orders, await SuggestAsync(facts, cancellationToken));
+            return new TimeAxis(usage, contacts, orders, await SuggestAsync(db, text, facts, cancellationToken));
         }
+    }
 
-        private async Task<Suggestion?> SuggestAsync(IReadOnlyList<UsageFact> facts, CancellationToken cancellationToken)
+    /// <summary>The plan suggestion alone, for the customer card on the order page.</summary>
+    internal static async Task<Suggestion?> SuggestAsync(PortalDbContext db, ServerText text, Msisdn phone, CancellationToken cancellationToken)
+    {
+        var facts = await db.UsageFacts.AsNoTracking().Where(f => f.Phone == phone)
+            .OrderByDescending(f => f.Period).Take(PlanAdvisor.MonthsConsidered).ToListAsync(cancellationToken);
+        facts.Reverse();
+        return await SuggestAsync(db, text, facts, cancellationToken);
+    }
+
+    private static async Task<Suggestion?> SuggestAsync(PortalDbContext db, ServerText text, IReadOnlyList<UsageFact> facts, CancellationToken cancellationToken)
+    {
+        if (facts.Count == 0)
         {
-            if (facts.Count == 0)
-            {
-                return null;
-            }
-
-            var plans = (await db.Products.AsNoTracking().Where(p => p.Kind == ProductKind.Plan && p.IsActive)
-                    .Select(p => new { p.Sku, p.Name, p.Price, p.DataGb }).ToListAsync(cancellationToken))
-                .Where(p => p.DataGb is not null).ToList();
-            var current = plans.FirstOrDefault(p => p.Sku == facts[^1].PlanCode);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var suggestion = PlanAdvisor.Suggest(
-                facts.Where(f => f.PlanCode == current.Sku).Select(f => new UsageMonth(f.Period, f.DataUsedMb, f.DataQuotaMb, f.Bill)),
-                new PlanOption(current.Sku, current.Price, current.DataGb!.Value),
-                plans.Select(p => new PlanOption(p.Sku, p.Price, p.DataGb!.Value)).ToList());
-            return suggestion is null
-                ? null
-                : new Suggestion(suggestion.From.Code, suggestion.To.Code, plans.First(p => p.Sku == suggestion.To.Code).Name, suggestion.MonthlyChange.Amount, text.Say(suggestion.Reasoning));
+            return null;
         }
+
+        var plans = (await db.Products.AsNoTracking().Where(p => p.Kind == ProductKind.Plan && p.IsActive)
+                .Select(p => new { p.Sku, p.Name, p.Price, p.DataGb }).ToListAsync(cancellationToken))
+            .Where(p => p.DataGb is not null).ToList();
+        var current = plans.FirstOrDefault(p => p.Sku == facts[^1].PlanCode);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var suggestion = PlanAdvisor.Suggest(
+            facts.Where(f => f.PlanCode == current.Sku).Select(f => new UsageMonth(f.Period, f.DataUsedMb, f.DataQuotaMb, f.Bill)),
+            new PlanOption(current.Sku, current.Price, current.DataGb!.Value),
+            plans.Select(p => new PlanOption(p.Sku, p.Price, p.DataGb!.Value)).ToList());
+        return suggestion is null
+            ? null
+            : new Suggestion(suggestion.From.Code, suggestion.To.Code, plans.First(p => p.Sku == suggestion.To.Code).Name, suggestion.MonthlyChange.Amount, text.Say(suggestion.Reasoning));
     }
 }
