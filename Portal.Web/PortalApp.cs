@@ -64,6 +64,7 @@ public static class PortalApp
         services.AddHostedService<StaleOpportunitySweep>();
         services.Configure<Features.Privacy.RetentionOptions>(builder.Configuration.GetSection(Features.Privacy.RetentionOptions.Section));
         services.AddHostedService<Features.Privacy.RetentionSweep>();
+        services.AddHostedService<Features.KeyMoments.KeyMomentSweep>();
         services.Configure<SimulatedBssOptions>(builder.Configuration.GetSection("Bss:Simulator"));
         services.TryAddSingleton<IBssAdapter, SimulatedBss>();
         services.TryAddSingleton<IOrderNumberSource, RandomOrderNumbers>();
@@ -89,6 +90,8 @@ public static class PortalApp
         services.AddScoped<UiSender>();
         services.AddPortalMediator();
         services.Configure<OpportunityOptions>(builder.Configuration.GetSection("Opportunities"));
+        services.Configure<Features.KeyMoments.KeyMomentOptions>(builder.Configuration.GetSection(Features.KeyMoments.KeyMomentOptions.Section));
+        services.Configure<Features.Overview.OverviewOptions>(builder.Configuration.GetSection(Features.Overview.OverviewOptions.Section));
         services.AddDispatch(builder.Configuration);
         services.AddPortalDocuments(builder.Configuration);
         if (builder.Environment.IsDevelopment() && builder.Configuration["Demo:DeliveryDay"] != "false")

@@ -14,15 +14,17 @@ public static class DemoUsers
 {
     public const string Password = "Demo!2345";
 
-    public static readonly DemoUser Rep = new("Rep", "rep@portal.local", "rep", "Rep workspace", "客服工作台", "orders/new", "orders");
+    public static readonly DemoUser Rep = new("Rep", "rep@portal.local", "rep", "Rep workspace", "客服工作台", "orders/new", "orders", "rep/tasks");
     public static readonly DemoUser BackOffice = new("BackOffice", "backoffice@portal.local", "backoffice", "Opportunity queue", "商机队列", "orders/new", "orders", "finance/refunds");
     public static readonly DemoUser Dispatcher = new("Dispatcher", "dispatcher@portal.local", "dispatch", "Dispatch", "配送调度", "dispatch/kpis");
     public static readonly DemoUser Courier = new("Courier", "courier@portal.local", "courier", "My deliveries", "我的配送");
     public static readonly DemoUser Cashier = new("Cashier", "cashier@portal.local", "cashier", "Station cashier", "网点收银");
     public static readonly DemoUser Finance = new("Finance", "finance@portal.local", "finance", "Finance audit", "财务稽核", "finance/ledger", "finance/refunds");
-    public static readonly DemoUser Admin = new("Admin", "admin@portal.local", "admin", "Administration", "系统管理", "dispatch/kpis");
+    public static readonly DemoUser Admin = new("Admin", "admin@portal.local", "admin", "Administration", "系统管理", "dispatch/kpis", "admin/overview");
 
-    public static readonly IReadOnlyList<DemoUser> All = [Rep, BackOffice, Dispatcher, Courier, Cashier, Finance, Admin];
+    public static readonly DemoUser Supervisor = new("Supervisor", "supervisor@portal.local", "admin/overview", "Overview", "运营总览", "rep/tasks");
+
+    public static readonly IReadOnlyList<DemoUser> All = [Rep, BackOffice, Dispatcher, Courier, Cashier, Finance, Admin, Supervisor];
 
     public static TheoryData<string> Roles => new(All.Select(u => u.Role));
 

@@ -10,6 +10,7 @@ public static class Roles
     public const string Courier = nameof(Courier);
     public const string Cashier = nameof(Cashier);
     public const string Finance = nameof(Finance);
+    public const string Supervisor = nameof(Supervisor);
 
     /// <summary>Principals authenticated by API key carry this role, never a staff role.</summary>
     public const string Integration = nameof(Integration);
@@ -17,5 +18,5 @@ public static class Roles
     /// <summary>The portal's own background work (outbox delivery, jobs); never given to a person or an API client.</summary>
     public const string System = nameof(System);
 
-    public static readonly IReadOnlyList<string> Staff = [Admin, Rep, BackOffice, Dispatcher, Courier, Cashier, Finance];
+    public static readonly IReadOnlyList<string> Staff = [Admin, Rep, BackOffice, Dispatcher, Courier, Cashier, Finance, Supervisor];
 }

@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Dispatch;
 using Portal.Domain.Inventory;
+using Portal.Domain.KeyMoments;
 using Portal.Domain.Marketing;
 using Portal.Domain.Ledger;
 using Portal.Domain.Orders;
@@ -55,6 +56,10 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Portal.Domain.Audit.StripePayoutLine> StripePayoutLines => Set<Portal.Domain.Audit.StripePayoutLine>();
     public DbSet<Portal.Domain.Audit.StripeBalanceLine> StripeBalanceLines => Set<Portal.Domain.Audit.StripeBalanceLine>();
     public DbSet<Portal.Domain.Privacy.PersonalDataAccess> PersonalDataAccesses => Set<Portal.Domain.Privacy.PersonalDataAccess>();
+    public DbSet<UsageFact> UsageFacts => Set<UsageFact>();
+    public DbSet<KeyMomentRule> KeyMomentRules => Set<KeyMomentRule>();
+    public DbSet<RepTask> RepTasks => Set<RepTask>();
+    public DbSet<OfferOutcome> OfferOutcomes => Set<OfferOutcome>();
 
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -57,6 +57,9 @@ public sealed partial class LocalizationTests
     [InlineData(typeof(Portal.Domain.Inventory.StockLocationKind))]
     [InlineData(typeof(Portal.Domain.Inventory.SerialUnitStatus))]
     [InlineData(typeof(Portal.Domain.Inventory.StockMovementKind))]
+    [InlineData(typeof(Portal.Domain.KeyMoments.OfferOutcomeKind))]
+    [InlineData(typeof(Portal.Domain.KeyMoments.RepTaskStatus))]
+    [InlineData(typeof(Portal.Domain.KeyMoments.KeyMomentKind))]
     public void Every_value_of_a_domain_enum_has_a_chinese_name(Type enumType)
     {
         var chinese = Keys(Path.Combine(WebFolder, "Resources", "SharedResource.zh-CN.resx"));

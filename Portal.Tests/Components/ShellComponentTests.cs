@@ -11,10 +11,11 @@ namespace Portal.Tests.Components;
 public sealed class ShellComponentTests : PortalComponentTest
 {
     [Theory]
-    [InlineData(Roles.Rep, new[] { "rep", "orders/new", "orders" })]
+    [InlineData(Roles.Rep, new[] { "rep", "orders/new", "orders", "rep/tasks" })]
     [InlineData(Roles.BackOffice, new[] { "backoffice", "orders/new", "orders", "finance/refunds" })]
     [InlineData(Roles.Courier, new[] { "courier" })]
     [InlineData(Roles.Finance, new[] { "finance", "finance/ledger", "finance/refunds" })]
+    [InlineData(Roles.Supervisor, new[] { "admin/overview", "rep/tasks" })]
     public void The_menu_lists_only_the_areas_of_the_users_role(string role, string[] hrefs)
     {
         var auth = Context.AddAuthorization();

@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapFinanceEndpoints();
         api.MapDeliveryEndpoints();
         api.MapHandoverEndpoints();
+        api.MapGroup("").RequireAuthorization(ScopePolicy(ApiScopes.Crm)).MapCustomerEndpoints();
 
         endpoints.MapTrackingEndpoints();
 

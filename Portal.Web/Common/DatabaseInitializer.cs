@@ -32,6 +32,7 @@ internal sealed class DatabaseInitializer(
             await DemoDispatch.SeedAsync(db);
             await DemoDeliveryHistory.SeedAsync(
                 db, Portal.Domain.Shared.ChinaTime.Today(time.GetUtcNow().UtcDateTime), configuration.GetValue("Demo:DeliveryHistoryDays", 28));
+            await Features.KeyMoments.DemoKeyMoments.SeedAsync(db, new Portal.Domain.Common.TimeProviderClock(time), cancellationToken);
         }
         else
         {

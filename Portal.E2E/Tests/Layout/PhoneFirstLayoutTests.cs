@@ -17,9 +17,9 @@ public sealed class PhoneFirstLayoutTests(PortalAppFixture app, ITestOutputHelpe
     /// <summary>The pages each role works in besides its start page.</summary>
     private static readonly Dictionary<string, string[]> MainPages = new()
     {
-        ["Rep"] = ["orders/new", "orders"],
+        ["Rep"] = ["orders/new", "rep/tasks", "orders"],
         ["BackOffice"] = ["orders/new", "orders"],
-        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/users", "admin/api-clients"],
+        ["Admin"] = ["admin/catalog", "admin/policies", "admin/stock", "admin/users", "admin/api-clients", "admin/key-moments", "admin/usage-import", "admin/overview"],
     };
 
     public static TheoryData<string, int, int> RolesAndScreens()

@@ -14,6 +14,8 @@ public static class DemoAccounts
     public const string FinanceKey = "demo-finance-key";
     public const string CourierCompanyClient = "courier company";
     public const string CourierCompanyKey = "demo-courier-key";
+    public const string CrmClient = "crm";
+    public const string CrmKey = "demo-crm-key";
 
     /// <summary>Development API clients with their scopes; courier (deliveries) and CRM clients go here too.</summary>
     public static readonly IReadOnlyList<(string Client, string Key, string[] Scopes)> DemoKeys =
@@ -21,6 +23,7 @@ public static class DemoAccounts
         (IntakeClient, IntakeKey, [ApiScopes.Intake]),
         (FinanceClient, FinanceKey, [ApiScopes.Finance]),
         (CourierCompanyClient, CourierCompanyKey, [ApiScopes.Deliveries]),
+        (CrmClient, CrmKey, [ApiScopes.Crm]),
     ];
 
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Users =
@@ -34,6 +37,7 @@ public static class DemoAccounts
         ("community@portal.local", "社区经理 周婷", Roles.Courier),
         ("cashier@portal.local", "网点收银 刘洋", Roles.Cashier),
         ("finance@portal.local", "财务稽核 赵敏", Roles.Finance),
+        ("supervisor@portal.local", "值班主管 孙悦", Roles.Supervisor),
     ];
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -29,6 +29,8 @@ public static class Navigation
         new("dispatch/kpis", "Delivery KPIs", Icons.Material.Filled.Insights, Roles.Dispatcher, Roles.Admin),
         new("finance/ledger", "Ledger", Icons.Material.Filled.MenuBook, Roles.Finance),
         new("finance/refunds", "Refund approvals", Icons.Material.Filled.Approval, Roles.Finance, Roles.BackOffice),
+        new("admin/overview", "Overview", Icons.Material.Filled.Dashboard, Roles.Supervisor, Roles.Admin),
+        new("rep/tasks", "Key-moment tasks", Icons.Material.Filled.NotificationsActive, Roles.Rep, Roles.Supervisor),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>

@@ -31,7 +31,8 @@ public static class FindCustomer
         CustomerTier Tier,
         IReadOnlyList<string> Tags,
         IReadOnlyList<AddressRow> Addresses,
-        IReadOnlyList<Offer> Offers);
+        IReadOnlyList<Offer> Offers,
+        GetCustomerTimeAxis.Suggestion? PlanSuggestion = null);
 
     public sealed record AddressRow(string City, string District, string Line);
 
@@ -40,7 +41,8 @@ public static class FindCustomer
         string Code, string Name, string CallScript, string Effect, bool IsEligible, string? Reason, PolicyEffectKind EffectKind, decimal Amount, decimal Credit);
 
     /// <summary>Reasons and effects are worded in the rep's language: they are read out to the customer.</summary>
-    internal sealed class Handler(PortalDbContext db, IClock clock, ServerText text, IStringLocalizer<SharedResource> L)
+    internal sealed class Handler(
+        PortalDbContext db, IClock clock, ServerText text, IStringLocalizer<SharedResource> L, Microsoft.Extensions.Options.IOptions<KeyMoments.KeyMomentOptions> options)
         : IRequestHandler<Query, CustomerCard?>
     {
         public async Task<CustomerCard?> Handle(Query request, CancellationToken cancellationToken)
@@ -57,7 +59,11 @@ public static class FindCustomer
             }
 
             var policies = await db.Policies.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
+            // An offer the customer declined (or asked not to be called about) stays off the list for the quiet period.
+            var quiet = await KeyMoments.GetCustomerOutcomes.SuppressedAsync(
+                db, Portal.Domain.KeyMoments.QuietPeriod.Days(options.Value.QuietPeriodDays), clock.UtcNow, [phone], cancellationToken);
             var offers = policies
+                .Where(p => !quiet.Contains((phone, p.Code)))
                 .Select(p => (Policy: p, Result: p.CheckEligibility(customer.Profile, clock.UtcNow)))
                 .OrderByDescending(x => x.Result.IsEligible).ThenBy(x => x.Policy.Code, StringComparer.Ordinal)
                 .Select(x => new Offer(x.Policy.Code, x.Policy.Name, x.Policy.CallScript, Describe(x.Policy.Effect), x.Result.IsEligible, x.Result.Why is { } why ? text.Say(why) : null,
@@ -73,7 +79,8 @@ public static class FindCustomer
                 customer.Tier,
                 customer.Tags.Order(StringComparer.Ordinal).ToList(),
                 customer.Addresses.Select(a => new AddressRow(a.City, a.District, a.Line)).ToList(),
-                offers);
+                offers,
+                await GetCustomerTimeAxis.SuggestAsync(db, text, phone, cancellationToken));
         }
 
         private string Describe(PolicyEffect effect) => effect.Kind == PolicyEffectKind.Discount
