@@ -29,7 +29,7 @@ public static class GetBoard
         long DeliveryId, int Version, string TrackingCode, string ZoneCode, string Window, DeliveryChannel? Channel, DeliveryStatus Status, string Address);
 
     public sealed record CourierRun(
-        long CourierId, string CourierName, DeliveryChannel Channel, int Capacity, int DistanceMetres, IReadOnlyList<RunStop> Stops)
+        long CourierId, string CourierName, DeliveryChannel Channel, int Capacity, int DistanceMetres, IReadOnlyList<RunStop> Stops, long? RunId = null)
     {
         public int Load => Stops.Count;
 
@@ -60,7 +60,7 @@ public static class GetBoard
                 .Select(c => new { c.Id, c.Name, c.Channel, c.CapacityPerDay })
                 .ToListAsync(cancellationToken);
             var plans = await db.Runs.AsNoTracking().Where(r => r.Date == request.Date)
-                .Select(r => new { r.CourierId, r.DistanceMetres, r.Stops })
+                .Select(r => new { r.Id, r.CourierId, r.DistanceMetres, r.Stops })
                 .ToListAsync(cancellationToken);
             var planByCourier = plans.ToDictionary(p => p.CourierId);
 
@@ -81,7 +81,7 @@ public static class GetBoard
                         .Select((x, i) => new RunStop(
                             x.d.Id, x.d.Version, i + 1, x.d.TrackingCode.Value, x.d.ZoneCode, Slot(x.d.Window), x.p?.PlannedArrival, x.p?.MeetsWindow ?? true, x.d.Status))
                         .ToList();
-                    return new CourierRun(c.Id, c.Name, c.Channel, c.CapacityPerDay, plan?.DistanceMetres ?? 0, stops);
+                    return new CourierRun(c.Id, c.Name, c.Channel, c.CapacityPerDay, plan?.DistanceMetres ?? 0, stops, plan?.Id);
                 })
                 .OrderBy(r => r.Channel).ThenBy(r => r.CourierName, StringComparer.Ordinal)
                 .ToList();
