@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests.Dispatch;
 
-/// <summary>The KPI page on a phone, in both languages, over the four weeks of demo history; the day's summary printed.</summary>
+/// <summary>The KPI page on a phone, in both languages, over the four weeks of demo history.</summary>
 public sealed class DeliveryKpiTests(PortalAppFixture app, ITestOutputHelper output) : PortalTest(app, output)
 {
     private const int PhoneWidth = 360;
@@ -30,19 +30,6 @@ public sealed class DeliveryKpiTests(PortalAppFixture app, ITestOutputHelper out
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await AssertChartsAsync("自有配送员");
         await Expect(Page.GetByTestId("kpi-total")).ToContainTextAsync("及时率");
-    });
-
-    [Fact]
-    public Task The_dispatcher_prints_yesterdays_summary_from_the_signed_in_browser() => RunAsync(async () =>
-    {
-        await new LoginPage(Page).SignInAsync(DemoUsers.Dispatcher);
-        var yesterday = DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd");
-
-        var summary = await Page.APIRequest.GetAsync($"dispatch/summary/{yesterday}.pdf");
-
-        Assert.Equal(200, summary.Status);
-        Assert.Equal("application/pdf", summary.Headers["content-type"]);
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await summary.BodyAsync())[..4]));
     });
 
     private async Task AssertChartsAsync(string channel)
