@@ -25,6 +25,12 @@ public sealed partial class PiiGuard
     {
         builder.Logging.AddProvider(new LoggerProvider(this));
         builder.Logging.AddFilter<LoggerProvider>(null, LogLevel.Trace);
+        // The portal keeps these quiet below Warning on every provider (they write raw request paths); the guard
+        // watches them from the level the portal lets through, and everything else at every level.
+        foreach (var category in Portal.Web.Common.Telemetry.TelemetrySetup.PathLoggingCategories)
+        {
+            builder.Logging.AddFilter<LoggerProvider>(category, LogLevel.Warning);
+        }
         builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new SpanProcessor(this)));
     }
 

@@ -144,4 +144,20 @@ public sealed class TelemetryTests
 
         return null;
     }
+
+    [Fact]
+    public async Task Framework_categories_that_log_raw_request_paths_stay_quiet_below_warning()
+    {
+        // GET /api/v1/customers/{phone}/outcomes carries a phone in its path; these categories would write it.
+        await using var host = await PortalHost.StartAsync();
+        var rules = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Logging.LoggerFilterOptions>>().Value.Rules;
+
+        foreach (var category in Portal.Web.Common.Telemetry.TelemetrySetup.PathLoggingCategories)
+        {
+            // A rule for every provider (none named), so the console, the JSON log and any exporter all obey it.
+            Assert.Contains(rules, r => r.ProviderName is null && r.CategoryName == category && r.LogLevel == Microsoft.Extensions.Logging.LogLevel.Warning);
+            Assert.False(host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(category)
+                .IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information), category);
+        }
+    }
 }

@@ -15,6 +15,10 @@ public static class TelemetrySetup
 {
     public const string ScrapePath = "/metrics";
 
+    /// <summary>Framework log categories that write the raw request path at Information and below.</summary>
+    public static readonly IReadOnlyList<string> PathLoggingCategories =
+        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.StaticAssets", "Microsoft.AspNetCore.StaticFiles"];
+
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -72,6 +76,13 @@ public static class TelemetrySetup
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });
+        }
+
+        // These framework categories write the raw request path below Warning, and the CRM's contract puts a phone
+        // number in one (GET /api/v1/customers/{phone}/outcomes): they stay quiet whatever the default level.
+        foreach (var category in PathLoggingCategories)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
         }
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
