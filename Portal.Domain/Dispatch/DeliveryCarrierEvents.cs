@@ -6,18 +6,27 @@ namespace Portal.Domain.Dispatch;
 
 public sealed partial class Delivery
 {
+    /// <summary>The handover sheet that carries this parcel: its courier company on its delivery day (none off that channel).</summary>
+    public HandoverId? Handover => Channel == DeliveryChannel.CourierCompany && CourierId is { } company ? new HandoverId(company, Window.Date) : null;
+
     /// <summary>
     /// Applies a status report from the courier company. The same event id twice has one effect, and the status
     /// is the furthest one reported, so events arriving late or shuffled end in the same state as a clean pass
-    /// (a late OutForDelivery after Delivered changes nothing). Returns false for a replay.
+    /// (a late OutForDelivery after Delivered changes nothing). Every report quotes the handover sheet that carried
+    /// the parcel, and the timeline keeps it. Returns false for a replay.
     /// </summary>
-    public bool ApplyCarrierEvent(long courierId, CarrierEvent report, DateTime nowUtc)
+    public bool ApplyCarrierEvent(long courierId, CarrierEvent report, HandoverId handover, DateTime nowUtc)
     {
         EnsureCourier(courierId);
         var eventId = Require.Text(report.EventId, "Event id", 64, "delivery.invalid");
         if (_carrierEvents.Any(e => e.EventId == eventId))
         {
             return false;
+        }
+
+        if (handover != Handover)
+        {
+            throw new DomainException("delivery.wrong_handover", $"Handover {handover} did not carry delivery {TrackingCode}");
         }
 
         if (Status is not (Assigned or PickedUp or OutForDelivery or FailedAttempt or Delivered or Returned))
@@ -38,7 +47,9 @@ public sealed partial class Delivery
         };
         _carrierEvents.Add(accepted);
         var reported = StatusOf(accepted.Type);
-        _timeline.Add(new DeliveryTimelineEntry(accepted.AtUtc, CourierCompanyActor, null, reported, accepted.Reason ?? accepted.ReceivedBy));
+        // The handover goes after the company's words, so a note still starts with a failure reason's name.
+        var note = (accepted.Reason ?? accepted.ReceivedBy) is { } said ? $"{said} · {handover}" : handover.ToString();
+        _timeline.Add(new DeliveryTimelineEntry(accepted.AtUtc, CourierCompanyActor, null, reported, note));
         FailedAttempts = _carrierEvents.Count(e => e.Type == CarrierEventType.Failed);
         if (accepted.Type == CarrierEventType.Failed)
         {

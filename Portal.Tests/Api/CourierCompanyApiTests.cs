@@ -43,13 +43,16 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
     private Task<HttpResponseMessage> Post(HttpClient client, string code, object body) =>
         client.PostAsJsonAsync($"/api/v1/deliveries/{code}/events", body);
 
-    private static object[] CleanPass(DateTime start) =>
+    /// <summary>The handover sheet that carried the parcel, as the company reads it off the sheet.</summary>
+    private static string Sheet(Delivery delivery) => delivery.Handover!.Value.ToString();
+
+    private static object[] CleanPass(DateTime start, string handoverId) =>
     [
-        new { eventId = $"{Guid.NewGuid():N}", type = "PickedUp", at = start },
-        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddMinutes(30) },
-        new { eventId = $"{Guid.NewGuid():N}", type = "Failed", at = start.AddHours(1), reason = "无人应答" },
-        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddHours(2) },
-        new { eventId = $"{Guid.NewGuid():N}", type = "Delivered", at = start.AddHours(3), receivedBy = "本人" },
+        new { eventId = $"{Guid.NewGuid():N}", type = "PickedUp", at = start, handoverId },
+        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddMinutes(30), handoverId },
+        new { eventId = $"{Guid.NewGuid():N}", type = "Failed", at = start.AddHours(1), reason = "无人应答", handoverId },
+        new { eventId = $"{Guid.NewGuid():N}", type = "OutForDelivery", at = start.AddHours(2), handoverId },
+        new { eventId = $"{Guid.NewGuid():N}", type = "Delivered", at = start.AddHours(3), receivedBy = "本人", handoverId },
     ];
 
     [Fact]
@@ -80,7 +83,8 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
         var clean = await WithCompany();
         var replayed = await WithCompany();
         var start = DateTime.UtcNow.AddHours(-4);
-        var events = CleanPass(start);
+        Assert.Equal(Sheet(clean), Sheet(replayed));
+        var events = CleanPass(start, Sheet(clean));
         foreach (var e in events)
         {
             Assert.Equal(HttpStatusCode.Accepted, (await Post(Company, clean.TrackingCode.Value, e)).StatusCode);
@@ -106,9 +110,9 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
     public async Task A_late_out_for_delivery_after_delivered_changes_nothing()
     {
         var delivery = await WithCompany();
-        await Post(Company, delivery.TrackingCode.Value, new { eventId = "d-1", type = "Delivered", at = DateTime.UtcNow.AddMinutes(-5) });
+        await Post(Company, delivery.TrackingCode.Value, new { eventId = "d-1", type = "Delivered", at = DateTime.UtcNow.AddMinutes(-5), handoverId = Sheet(delivery) });
 
-        var late = await Post(Company, delivery.TrackingCode.Value, new { eventId = "o-1", type = "OutForDelivery", at = DateTime.UtcNow.AddMinutes(-30) });
+        var late = await Post(Company, delivery.TrackingCode.Value, new { eventId = "o-1", type = "OutForDelivery", at = DateTime.UtcNow.AddMinutes(-30), handoverId = Sheet(delivery) });
 
         Assert.Equal(HttpStatusCode.Accepted, late.StatusCode);
         Assert.Equal(DeliveryStatus.Delivered, (await DeliveryOf(Host, delivery.OrderNumber)).Status);
@@ -120,7 +124,7 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
     {
         var inHouse = await DeliveryOf(Host, (await PlaceHandsetOrder(Host)).Number);
         await Host.Send(new AssignDelivery.Command(inHouse.Id, await CourierId(Host, CourierLogin), inHouse.Version, null), await Host.PrincipalFor(Dispatcher));
-        var body = new { eventId = "x-1", type = "PickedUp", at = DateTime.UtcNow.AddMinutes(-1) };
+        var body = new { eventId = "x-1", type = "PickedUp", at = DateTime.UtcNow.AddMinutes(-1), handoverId = $"H{await CourierId(Host, DemoAccounts.CourierCompanyClient)}-{OrderSlice.Tomorrow.Replace("-", "")}" };
 
         var unknown = await Post(Company, "ABCDEFGHJKMN", body);
         var others = await Post(Company, inHouse.TrackingCode.Value, body);
@@ -134,12 +138,55 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
     {
         var delivery = await WithCompany();
 
-        var noId = await Post(Company, delivery.TrackingCode.Value, new { type = "PickedUp", at = DateTime.UtcNow });
-        var badType = await Post(Company, delivery.TrackingCode.Value, new { eventId = "b-1", type = "Teleported", at = DateTime.UtcNow });
+        var noId = await Post(Company, delivery.TrackingCode.Value, new { type = "PickedUp", at = DateTime.UtcNow, handoverId = Sheet(delivery) });
+        var badType = await Post(Company, delivery.TrackingCode.Value, new { eventId = "b-1", type = "Teleported", at = DateTime.UtcNow, handoverId = Sheet(delivery) });
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (noId.StatusCode, badType.StatusCode));
         Assert.Contains("eventId", await noId.Content.ReadAsStringAsync());
         Assert.Empty((await DeliveryOf(Host, delivery.OrderNumber)).CarrierEvents);
+    }
+
+    [Fact]
+    public async Task An_event_quoting_the_sheet_that_carried_the_parcel_is_kept_on_the_delivery_s_history()
+    {
+        var delivery = await WithCompany();
+        var listed = await Company.GetFromJsonAsync<JsonElement>($"/api/v1/handovers?date={OrderSlice.Tomorrow}");
+        var handoverId = listed.EnumerateArray().Single().GetProperty("id").GetString()!;
+        Assert.Equal(Sheet(delivery), handoverId);
+
+        var response = await Post(Company, delivery.TrackingCode.Value, new { eventId = "h-1", type = "Failed", at = DateTime.UtcNow.AddMinutes(-5), reason = "无人应答", handoverId });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var entry = (await DeliveryOf(Host, delivery.OrderNumber)).Timeline.Single(t => t.Actor == "courier company");
+        Assert.Equal((DeliveryStatus.FailedAttempt, $"无人应答 · {handoverId}"), (entry.ToStatus, entry.Note));
+    }
+
+    [Theory]
+    [InlineData("another company")]
+    [InlineData("another day")]
+    [InlineData("malformed")]
+    [InlineData("missing")]
+    public async Task An_event_not_quoting_the_sheet_that_carried_the_parcel_is_refused_and_writes_nothing(string wrong)
+    {
+        var delivery = await WithCompany();
+        var sheet = delivery.Handover!.Value;
+        var handoverId = wrong switch
+        {
+            "another company" => (sheet with { CompanyId = await CourierId(Host, CourierLogin) }).ToString(),
+            "another day" => (sheet with { Day = sheet.Day.AddDays(-1) }).ToString(),
+            "malformed" => $"{sheet}x",
+            _ => null,
+        };
+
+        var response = await Post(Company, delivery.TrackingCode.Value, new { eventId = "w-1", type = "PickedUp", at = DateTime.UtcNow.AddMinutes(-5), handoverId });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("handoverId", out _));
+        var after = await DeliveryOf(Host, delivery.OrderNumber);
+        Assert.Equal((DeliveryStatus.Assigned, 0, delivery.Version), (after.Status, after.CarrierEvents.Count, after.Version));
+        Assert.DoesNotContain(after.Timeline, t => t.Actor == "courier company");
     }
 
     private static string Steps(Delivery d) =>

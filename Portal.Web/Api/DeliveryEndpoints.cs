@@ -19,7 +19,8 @@ public static class DeliveryEndpoints
         [property: System.Text.Json.Serialization.JsonConverter(typeof(StrictEnumConverter<CarrierEventType>))] CarrierEventType? Type,
         DateTime? At,
         string? Reason,
-        string? ReceivedBy);
+        string? ReceivedBy,
+        string? HandoverId);
 
     public static void MapDeliveryEndpoints(this RouteGroupBuilder api)
     {
@@ -42,12 +43,12 @@ public static class DeliveryEndpoints
         deliveries.MapPost("/{trackingCode}/events", async (string trackingCode, HttpContext http, ScopedSender sender, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DeliveryEventDto>(http.Request, ct);
-                await sender.Send(new RecordCourierCompanyEvent.Command(trackingCode, body.EventId, body.Type, body.At, body.Reason, body.ReceivedBy), http.User, ct);
+                await sender.Send(new RecordCourierCompanyEvent.Command(trackingCode, body.EventId, body.Type, body.At, body.Reason, body.ReceivedBy, body.HandoverId), http.User, ct);
                 return TypedResults.Accepted((string?)null);
             })
             .Accepts<DeliveryEventDto>("application/json")
             .WithName("RecordDeliveryEvent")
-            .WithSummary("A status report; the same eventId twice has one effect and late reports never move a delivery back.")
+            .WithSummary("A status report quoting the handover sheet (handoverId) that carried the parcel; the same eventId twice has one effect and late reports never move a delivery back.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

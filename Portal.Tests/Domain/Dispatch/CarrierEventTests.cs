@@ -36,7 +36,7 @@ public class CarrierEventTests
         var clean = WithCompany();
         foreach (var e in CleanPass)
         {
-            clean.ApplyCarrierEvent(Company.Id, e, Now.AddDays(2));
+            clean.ApplyCarrierEvent(Company.Id, e, clean.Handover!.Value, Now.AddDays(2));
         }
 
         var random = new Random(20250601);
@@ -44,7 +44,7 @@ public class CarrierEventTests
         var stream = Enumerable.Repeat(CleanPass, 5).SelectMany(e => e).OrderBy(_ => random.Next()).ToList();
         foreach (var e in stream)
         {
-            replayed.ApplyCarrierEvent(Company.Id, e, Now.AddDays(2));
+            replayed.ApplyCarrierEvent(Company.Id, e, replayed.Handover!.Value, Now.AddDays(2));
         }
 
         Assert.Equal(DeliveryStatus.Delivered, clean.Status);
@@ -56,9 +56,9 @@ public class CarrierEventTests
     {
         var delivery = WithCompany();
 
-        Assert.True(delivery.ApplyCarrierEvent(Company.Id, CleanPass[2] with { Type = CarrierEventType.OutForDelivery }, Now.AddDays(1)));
+        Assert.True(delivery.ApplyCarrierEvent(Company.Id, CleanPass[2] with { Type = CarrierEventType.OutForDelivery }, delivery.Handover!.Value, Now.AddDays(1)));
         var version = delivery.Version;
-        Assert.False(delivery.ApplyCarrierEvent(Company.Id, CleanPass[2] with { Type = CarrierEventType.OutForDelivery }, Now.AddDays(1)));
+        Assert.False(delivery.ApplyCarrierEvent(Company.Id, CleanPass[2] with { Type = CarrierEventType.OutForDelivery }, delivery.Handover!.Value, Now.AddDays(1)));
 
         Assert.Equal(version, delivery.Version);
         Assert.Single(delivery.CarrierEvents);
@@ -68,9 +68,9 @@ public class CarrierEventTests
     public void A_late_out_for_delivery_after_delivered_changes_nothing()
     {
         var delivery = WithCompany();
-        delivery.ApplyCarrierEvent(Company.Id, CleanPass[4], Now.AddDays(2));
+        delivery.ApplyCarrierEvent(Company.Id, CleanPass[4], delivery.Handover!.Value, Now.AddDays(2));
 
-        delivery.ApplyCarrierEvent(Company.Id, CleanPass[1], Now.AddDays(2));
+        delivery.ApplyCarrierEvent(Company.Id, CleanPass[1], delivery.Handover!.Value, Now.AddDays(2));
 
         Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
         Assert.Equal(2, delivery.DomainEvents.OfType<DeliveryStatusChanged>().Count(e => e.ToStatus != DeliveryStatus.Waiting));
@@ -81,7 +81,7 @@ public class CarrierEventTests
     {
         var delivery = WithCompany();
 
-        delivery.ApplyCarrierEvent(Company.Id, CleanPass[4], Now.AddDays(2));
+        delivery.ApplyCarrierEvent(Company.Id, CleanPass[4], delivery.Handover!.Value, Now.AddDays(2));
 
         var handOver = Assert.Single(delivery.DomainEvents.OfType<DeliveryHandedOver>());
         Assert.True(handOver.ByCourierCompany);
@@ -90,9 +90,37 @@ public class CarrierEventTests
 
     [Fact]
     public void Refuses_events_for_a_delivery_the_company_does_not_have() =>
-        Throws(() => AssignedTo(InHouse()).ApplyCarrierEvent(Company.Id, CleanPass[0], Now.AddDays(1)), "delivery.not_your_stop");
+        Throws(() => AssignedTo(InHouse()).ApplyCarrierEvent(Company.Id, CleanPass[0], new HandoverId(Company.Id, DateOnly.FromDateTime(Now)), Now.AddDays(1)), "delivery.not_your_stop");
 
     [Fact]
-    public void Refuses_an_event_dated_in_the_future() =>
-        Throws(() => WithCompany().ApplyCarrierEvent(Company.Id, CleanPass[0], Now), "delivery.event_in_future");
+    public void Refuses_an_event_dated_in_the_future()
+    {
+        var delivery = WithCompany();
+
+        Throws(() => delivery.ApplyCarrierEvent(Company.Id, CleanPass[0], delivery.Handover!.Value, Now), "delivery.event_in_future");
+    }
+
+    [Fact]
+    public void Refuses_an_event_quoting_another_day_s_handover_and_records_nothing()
+    {
+        var delivery = WithCompany();
+        var handover = delivery.Handover!.Value;
+
+        Throws(() => delivery.ApplyCarrierEvent(Company.Id, CleanPass[0], handover with { Day = handover.Day.AddDays(1) }, Now.AddDays(1)), "delivery.wrong_handover");
+        Assert.Empty(delivery.CarrierEvents);
+    }
+
+    [Fact]
+    public void The_timeline_keeps_the_handover_after_the_company_s_words()
+    {
+        var delivery = WithCompany();
+        var handover = delivery.Handover!.Value;
+
+        delivery.ApplyCarrierEvent(Company.Id, CleanPass[0], handover, Now.AddDays(1));
+        delivery.ApplyCarrierEvent(Company.Id, CleanPass[2], handover, Now.AddDays(1));
+
+        var notes = delivery.Timeline.Where(t => t.Actor == "courier company").OrderBy(t => t.AtUtc).Select(t => t.Note).ToList();
+        Assert.Equal([handover.ToString(), $"Nobody home · {handover}"], notes);
+        Assert.Matches(@"^H\d+-\d{8}$", handover.ToString());
+    }
 }

@@ -14,11 +14,13 @@ namespace Portal.Web.Features.Dispatch;
 /// <summary>
 /// A status report from the courier company. The same event id twice has one effect; reports may come late or out
 /// of order and the furthest status wins. A code that is unknown or another company's answers "not found".
+/// Every delivery the company can report on is on one of its handover sheets (the sheet lists exactly the statuses
+/// a report is accepted in), so every report quotes that sheet's id and a report quoting another sheet is refused.
 /// </summary>
 public static class RecordCourierCompanyEvent
 {
     [AuthorizeRequest(Roles.Integration)]
-    public sealed record Command(string TrackingCode, string? EventId, CarrierEventType? Type, DateTime? At, string? Reason, string? ReceivedBy)
+    public sealed record Command(string TrackingCode, string? EventId, CarrierEventType? Type, DateTime? At, string? Reason, string? ReceivedBy, string? HandoverId = null)
         : ICommand<bool>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -30,6 +32,9 @@ public static class RecordCourierCompanyEvent
             RuleFor(c => c.At).NotNull().WithMessage("at is required (UTC, ISO 8601).");
             RuleFor(c => c.Reason).MaximumLength(200).WithMessage("reason has at most 200 characters.");
             RuleFor(c => c.ReceivedBy).MaximumLength(50).WithMessage("receivedBy has at most 50 characters.");
+            RuleFor(c => c.HandoverId).NotEmpty().WithMessage("handoverId is required: the handover sheet (交接单) that carried the parcel, e.g. H7-20261202.")
+                .Must(id => Portal.Domain.Dispatch.HandoverId.TryParse(id, out _)).When(c => !string.IsNullOrEmpty(c.HandoverId))
+                .WithMessage("handoverId is a handover sheet id: H, the company's id, a dash and the day (H7-20261202).");
         }
     }
 
@@ -45,8 +50,14 @@ public static class RecordCourierCompanyEvent
                 throw new NotFoundException($"Delivery {request.TrackingCode}");
             }
 
+            Portal.Domain.Dispatch.HandoverId.TryParse(request.HandoverId, out var handover);
+            if (handover != delivery.Handover)
+            {
+                throw RequestValidationException.For("handoverId", $"handoverId {request.HandoverId} is not the handover sheet that carried {delivery.TrackingCode.Value}.");
+            }
+
             var at = DateTime.SpecifyKind(request.At!.Value.ToUniversalTime(), DateTimeKind.Utc);
-            return delivery.ApplyCarrierEvent(company, new CarrierEvent(request.EventId!, request.Type!.Value, at, request.Reason, request.ReceivedBy), clock.UtcNow);
+            return delivery.ApplyCarrierEvent(company, new CarrierEvent(request.EventId!, request.Type!.Value, at, request.Reason, request.ReceivedBy), handover, clock.UtcNow);
         }
     }
 }

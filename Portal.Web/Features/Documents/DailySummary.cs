@@ -53,7 +53,7 @@ public static class DailySummary
                     return new Row(
                         g.Key.Channel,
                         g.Key.Name,
-                        g.Key.Channel == DeliveryChannel.CourierCompany && g.Key.Id is { } company && planned.Count > 0 ? HandoverSheet.IdOf(company, request.Date) : null,
+                        g.Key.Channel == DeliveryChannel.CourierCompany && g.Key.Id is { } company && planned.Count > 0 ? new HandoverId(company, request.Date).ToString() : null,
                         planned.Count,
                         delivered.Count,
                         failed.Count,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dispatch;
@@ -11,8 +10,7 @@ namespace Portal.Web.Features.Documents;
 
 /// <summary>
 /// The handover to the courier company (交接单): every parcel of one company's day handed to its driver at the
-/// station. A handover is one company on one business day, so its id ("H" + company courier id + date, e.g.
-/// H7-20261202) is known to both sides without a record of its own; the company only ever reaches its own.
+/// station, under a <see cref="HandoverId"/> both sides can work out; the company only ever reaches its own.
 /// </summary>
 public static class HandoverSheet
 {
@@ -38,26 +36,16 @@ public static class HandoverSheet
     private static readonly DeliveryStatus[] HandedOver =
         [DeliveryStatus.Assigned, DeliveryStatus.PickedUp, DeliveryStatus.OutForDelivery, DeliveryStatus.Delivered, DeliveryStatus.FailedAttempt, DeliveryStatus.Returned];
 
-    public static string IdOf(long companyId, DateOnly date) => $"H{companyId}-{date:yyyyMMdd}";
-
-    public static bool TryParse(string? id, out long companyId, out DateOnly date)
-    {
-        companyId = 0;
-        date = default;
-        var parts = (id ?? string.Empty).Split('-');
-        return parts.Length == 2 && parts[0].Length > 1 && parts[0][0] == 'H'
-            && long.TryParse(parts[0][1..], NumberStyles.None, CultureInfo.InvariantCulture, out companyId)
-            && DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
-
     internal sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Sheet>
     {
         public async Task<Sheet> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (!TryParse(request.HandoverId, out var companyId, out var date))
+            if (!HandoverId.TryParse(request.HandoverId, out var handover))
             {
                 throw new NotFoundException($"Handover {request.HandoverId}");
             }
+
+            var (companyId, date) = (handover.CompanyId, handover.Day);
 
             // A company asking for another's handover learns nothing, not even that it exists.
             if (!user.IsInRole(Roles.Dispatcher) && await CourierCompany.Of(db, user, cancellationToken) != companyId)
@@ -73,7 +61,7 @@ public static class HandoverSheet
                 .OrderBy(d => d.Id)
                 .ToListAsync(cancellationToken);
             return new Sheet(
-                IdOf(companyId, date),
+                handover.ToString(),
                 company.Name,
                 date,
                 await RunManifest.StationOf(db, company, cancellationToken),
@@ -100,7 +88,7 @@ public static class HandoverSheet
                 .ToListAsync(cancellationToken);
             return parcels.Count == 0
                 ? []
-                : [new Summary(IdOf(company, request.Date), request.Date, parcels.Count, parcels.Where(p => p.Collection != CollectionMethod.None).Sum(p => p.AmountToCollect.Amount))];
+                : [new Summary(new HandoverId(company, request.Date).ToString(), request.Date, parcels.Count, parcels.Where(p => p.Collection != CollectionMethod.None).Sum(p => p.AmountToCollect.Amount))];
         }
     }
 }

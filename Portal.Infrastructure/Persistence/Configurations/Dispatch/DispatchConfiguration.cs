@@ -70,6 +70,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Ignore(d => d.IsSimOnly);
         builder.Ignore(d => d.RequiresIdCheck);
         builder.Ignore(d => d.IsOpen);
+        builder.Ignore(d => d.Handover);
         builder.ComplexProperty(d => d.Location).Position("Location");
 
         builder.OwnsOne(d => d.Address, address =>
