@@ -12,10 +12,10 @@ public sealed partial class Delivery
     /// <summary>
     /// Applies a status report from the courier company. The same event id twice has one effect, and the status
     /// is the furthest one reported, so events arriving late or shuffled end in the same state as a clean pass
-    /// (a late OutForDelivery after Delivered changes nothing). Every report quotes the handover sheet that carried
-    /// the parcel, and the timeline keeps it. Returns false for a replay.
+    /// (a late OutForDelivery after Delivered changes nothing). A report that quotes a handover sheet must quote the
+    /// one that carried the parcel, and the timeline keeps it (older clients send none). Returns false for a replay.
     /// </summary>
-    public bool ApplyCarrierEvent(long courierId, CarrierEvent report, HandoverId handover, DateTime nowUtc)
+    public bool ApplyCarrierEvent(long courierId, CarrierEvent report, HandoverId? handover, DateTime nowUtc)
     {
         EnsureCourier(courierId);
         var eventId = Require.Text(report.EventId, "Event id", 64, "delivery.invalid");
@@ -24,7 +24,7 @@ public sealed partial class Delivery
             return false;
         }
 
-        if (handover != Handover)
+        if (handover is not null && handover != Handover)
         {
             throw new DomainException("delivery.wrong_handover", $"Handover {handover} did not carry delivery {TrackingCode}");
         }
@@ -48,7 +48,8 @@ public sealed partial class Delivery
         _carrierEvents.Add(accepted);
         var reported = StatusOf(accepted.Type);
         // The handover goes after the company's words, so a note still starts with a failure reason's name.
-        var note = (accepted.Reason ?? accepted.ReceivedBy) is { } said ? $"{said} · {handover}" : handover.ToString();
+        var said = accepted.Reason ?? accepted.ReceivedBy;
+        var note = handover is null ? said : said is null ? handover.ToString() : $"{said} · {handover}";
         _timeline.Add(new DeliveryTimelineEntry(accepted.AtUtc, CourierCompanyActor, null, reported, note));
         FailedAttempts = _carrierEvents.Count(e => e.Type == CarrierEventType.Failed);
         if (accepted.Type == CarrierEventType.Failed)

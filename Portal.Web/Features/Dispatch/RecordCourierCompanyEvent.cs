@@ -32,7 +32,8 @@ public static class RecordCourierCompanyEvent
             RuleFor(c => c.At).NotNull().WithMessage("at is required (UTC, ISO 8601).");
             RuleFor(c => c.Reason).MaximumLength(200).WithMessage("reason has at most 200 characters.");
             RuleFor(c => c.ReceivedBy).MaximumLength(50).WithMessage("receivedBy has at most 50 characters.");
-            RuleFor(c => c.HandoverId).NotEmpty().WithMessage("handoverId is required: the handover sheet (交接单) that carried the parcel, e.g. H7-20261202.")
+            // Optional, so a company's client that predates the handover sheet keeps working; when quoted, it is checked.
+            RuleFor(c => c.HandoverId)
                 .Must(id => Portal.Domain.Dispatch.HandoverId.TryParse(id, out _)).When(c => !string.IsNullOrEmpty(c.HandoverId))
                 .WithMessage("handoverId is a handover sheet id: H, the company's id, a dash and the day (H7-20261202).");
         }
@@ -50,8 +51,8 @@ public static class RecordCourierCompanyEvent
                 throw new NotFoundException($"Delivery {request.TrackingCode}");
             }
 
-            Portal.Domain.Dispatch.HandoverId.TryParse(request.HandoverId, out var handover);
-            if (handover != delivery.Handover)
+            Portal.Domain.Dispatch.HandoverId? handover = Portal.Domain.Dispatch.HandoverId.TryParse(request.HandoverId, out var quoted) ? quoted : null;
+            if (handover is not null && handover != delivery.Handover)
             {
                 throw RequestValidationException.For("handoverId", $"handoverId {request.HandoverId} is not the handover sheet that carried {delivery.TrackingCode.Value}.");
             }
