@@ -154,7 +154,6 @@ public sealed partial class Delivery : Entity
         return delivery;
     }
 
-    /// <summary>The IMEIs / ICCIDs inventory reserved for the order; a parcel leaves the station only with all of them.</summary>
     /// <summary>Replaces the recipient's name, number and street line; the route, times and money stay.</summary>
     public void AnonymiseRecipient(Msisdn anonymous)
     {
@@ -163,6 +162,7 @@ public sealed partial class Delivery : Entity
         Address = Address.Anonymised();
     }
 
+    /// <summary>The IMEIs / ICCIDs inventory reserved for the order; a parcel leaves the station only with all of them.</summary>
     public void ReserveSerials(string sku, IEnumerable<string> serials)
     {
         EnsureStatus("change its reserved units", Waiting, OnHold, Assigned, Rescheduled);

@@ -18,6 +18,9 @@ public sealed class OfferOutcome : Entity
 
     public Msisdn Phone { get; private set; }
 
+    /// <summary>Retention: what came of the offer stays for the statistics, the number it was made to does not.</summary>
+    public void AnonymiseNumber(Msisdn anonymous) => Phone = anonymous;
+
     public long CustomerId { get; private set; }
 
     public string OfferCode { get; private set; }

@@ -47,6 +47,13 @@ public sealed class RepTask : Entity
 
     public string CustomerName { get; private set; }
 
+    /// <summary>Retention: the task and its outcome stay for the conversion figures; who was called does not.</summary>
+    public void AnonymiseCustomer(Msisdn anonymous)
+    {
+        Phone = anonymous;
+        CustomerName = Anonymous.Text;
+    }
+
     public CustomerTier Tier { get; private set; }
 
     public int Priority { get; private set; }

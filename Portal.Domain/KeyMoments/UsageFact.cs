@@ -19,6 +19,9 @@ public sealed class UsageFact : Entity
 
     public Msisdn Phone { get; private set; }
 
+    /// <summary>Retention: the month's figures stay for the statistics, the number they belonged to does not.</summary>
+    public void AnonymiseNumber(Msisdn anonymous) => Phone = anonymous;
+
     /// <summary>The first day of the billing month.</summary>
     public DateOnly Period { get; private set; }
 

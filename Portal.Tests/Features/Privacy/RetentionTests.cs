@@ -33,6 +33,27 @@ public sealed class RetentionTests
             payment = "BillToAccount",
         });
         await host.DeliverOutboxAsync();
+        // The operator's usage facts for the same number, and a key-moment call about it that a rep has closed.
+        using (var crm = host.CreateApiClient(Portal.Infrastructure.Persistence.Seeding.DemoAccounts.CrmKey))
+        {
+            object[] usage = [new { phone = "13944440001", period = "2026-10", planCode = "PLAN-5G-58", dataUsedMb = 1000, dataQuotaMb = 30720, voiceMinutes = 50, bill = 58 }];
+            Assert.Equal(HttpStatusCode.OK, (await crm.PostAsJsonAsync("/api/v1/customers/usage", usage)).StatusCode);
+        }
+
+        // A variable, not a constant, so EF's query log names a parameter rather than the number.
+        var expiredPhone = Portal.Domain.Shared.Msisdn.Parse("13944440001");
+        var taskId = await host.WithDb(async db =>
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Phone == expiredPhone);
+            var task = Portal.Domain.KeyMoments.RepTask.Open(
+                new Portal.Domain.KeyMoments.KeyMoment("BILL-150", customer.Phone, "BILL-150:2026-10", "test", 2), ["UPGRADE-5G-50"], customer.Id, customer.Name, customer.Tier, DateTime.UtcNow);
+            db.RepTasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+        var rep = await host.PrincipalFor("rep@portal.local");
+        await host.Send(new Portal.Web.Features.KeyMoments.ClaimRepTask.Command(taskId), rep);
+        await host.Send(new Portal.Web.Features.KeyMoments.RecordTaskOutcome.Command(taskId, Portal.Domain.KeyMoments.OfferOutcomeKind.Declined, "Happy with the plan"), rep);
         var open = await PlaceAsync(host, new
         {
             flow = "PreOrderDelivery",
@@ -56,6 +77,10 @@ public sealed class RetentionTests
         Assert.Null(customer.IdNumber);
         Assert.Empty(customer.Addresses);
         Assert.False(await host.WithDb(db => db.Customers.AnyAsync(c => c.Name == "过期客户")));
+        Assert.False(await host.WithDb(db => db.UsageFacts.AnyAsync(f => f.Phone == expiredPhone)));
+        Assert.False(await host.WithDb(db => db.RepTasks.AnyAsync(t => t.Phone == expiredPhone || t.CustomerName == "过期客户")));
+        Assert.False(await host.WithDb(db => db.OfferOutcomes.AnyAsync(o => o.Phone == expiredPhone)));
+        Assert.True(await host.WithDb(db => db.RepTasks.AnyAsync(t => t.Id == taskId)));
         var recorded = await host.WithDb(db => db.PersonalDataAccesses.SingleAsync(a => a.CustomerId == quiet.CustomerId));
         Assert.Equal(PersonalDataAction.Anonymise, recorded.Action);
 

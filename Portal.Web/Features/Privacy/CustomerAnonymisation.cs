@@ -24,6 +24,7 @@ internal static class CustomerAnonymisation
         var orders = db.Orders.Where(o => o.CustomerId == customerId);
         return await orders.AnyAsync(o => !ClosedOrders.Contains(o.Status), ct)
             || await db.Opportunities.AnyAsync(o => o.CustomerId == customerId && (o.Status == OpportunityStatus.New || o.Status == OpportunityStatus.Claimed), ct)
+        || await db.RepTasks.AnyAsync(t => t.CustomerId == customerId && t.Status != Domain.KeyMoments.RepTaskStatus.Closed, ct)
             || await db.Payments.AnyAsync(p => orders.Select(o => o.Number).Contains(p.OrderNumber)
                 && (p.Status == PaymentAttemptStatus.Pending
                     || p.Refunds.Any(r => r.Status == RefundStatus.AwaitingApproval || r.Status == RefundStatus.Requested)), ct);
@@ -40,6 +41,11 @@ internal static class CustomerAnonymisation
         deliveries.ForEach(d => d.AnonymiseRecipient(anonymous));
         var opportunities = await db.Opportunities.Where(o => o.CustomerId == customer.Id).ToListAsync(ct);
         opportunities.ForEach(o => o.AnonymiseCustomer(anonymous));
+        // The operator's usage facts, the rep tasks and the offer outcomes carry the number too.
+        var phone = customer.Phone;
+        (await db.UsageFacts.Where(f => f.Phone == phone).ToListAsync(ct)).ForEach(f => f.AnonymiseNumber(anonymous));
+        (await db.RepTasks.Where(t => t.CustomerId == customer.Id || t.Phone == phone).ToListAsync(ct)).ForEach(t => t.AnonymiseCustomer(anonymous));
+        (await db.OfferOutcomes.Where(o => o.CustomerId == customer.Id || o.Phone == phone).ToListAsync(ct)).ForEach(o => o.AnonymiseNumber(anonymous));
         customer.Anonymise();
         db.PersonalDataAccesses.Add(PersonalDataAccess.Record(actor, customer.Id, action, reason, null, nowUtc));
     }
