@@ -41,7 +41,7 @@ public static class DemoDeliveryHistory
                 for (var i = 0; i < stops; i++)
                 {
                     var zoneCode = courier.ZoneCodes.Count > 0 ? courier.ZoneCodes[random.Next(courier.ZoneCodes.Count)] : new[] { "HZ", "LW", "BY" }[random.Next(3)];
-                    db.Deliveries.Add(Finished(courier, zones[zoneCode], day, $"{OrderPrefix}{day:yyMMdd}{++number:D4}", i, random));
+                    db.Deliveries.Add(Finished(courier, zones[zoneCode], day, day.AddDays(1) < today, $"{OrderPrefix}{day:yyMMdd}{++number:D4}", i, random));
                 }
             }
         }
@@ -49,7 +49,7 @@ public static class DemoDeliveryHistory
         await db.SaveChangesAsync();
     }
 
-    private static Delivery Finished(Courier courier, Zone zone, DateOnly day, string orderNumber, int load, Random random)
+    private static Delivery Finished(Courier courier, Zone zone, DateOnly day, bool canRetryNextDay, string orderNumber, int load, Random random)
     {
         var (from, to) = Slots[random.Next(Slots.Length)];
         var window = DeliveryWindow.Create(day, new TimeOnly(from, 0), new TimeOnly(to, 0));
@@ -80,7 +80,8 @@ public static class DemoDeliveryHistory
             // Failed first; most are delivered the next day, the rest go back to stock.
             Attempt(delivery, courier, windowStart, random, out var failedAt);
             delivery.RecordFailedAttempt(courier.Id, Reasons[random.Next(Reasons.Length)], null, actor, failedAt);
-            if (outcome < 0.04)
+            // History stays in the past: a failure on its last day goes back to stock rather than into today.
+            if (outcome < 0.04 || !canRetryNextDay)
             {
                 delivery.Return(actor, failedAt.AddHours(2));
                 return delivery;

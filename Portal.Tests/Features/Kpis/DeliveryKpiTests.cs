@@ -46,6 +46,16 @@ public sealed class DeliveryKpiTests(KpiHistoryFixture fixture) : IClassFixture<
     private DateOnly To => fixture.Today.AddDays(-1);
 
     [Fact]
+    public async Task The_demo_history_stays_in_the_past_so_today_is_left_for_the_demo_day()
+    {
+        var today = fixture.Today;
+
+        var present = await Host.WithDb(db => db.Deliveries.CountAsync(d => d.OrderNumber.StartsWith("DH") && d.Window.Date >= today));
+
+        Assert.Equal(0, present);
+    }
+
+    [Fact]
     public async Task The_history_gives_rates_per_channel_that_add_up_to_the_total()
     {
         var report = await Host.Send(new DeliveryKpis.Query(From, To, KpiDimension.Channel), await Host.PrincipalFor(Dispatcher));
