@@ -1,188 +1,24 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Portal.Domain.Inventory;
-using Portal.Infrastructure.Persistence;
-using Portal.Infrastructure.Persistence.Seeding;
-using Portal.Tests.Infrastructure;
-using Portal.Web;
-
-if (args.FirstOrDefault() == "routing")
+// One harness for every hot path: dotnet run -c Release --project Portal.Bench -- <scenario> [options]
+var scenario = args.FirstOrDefault();
+switch (scenario)
 {
-    Portal.Bench.RoutingBenchmark.Run(args);
-    return;
-}
-
-if (args.FirstOrDefault() == "manifests")
-{
-    await Portal.Bench.ManifestBenchmark.RunAsync(args);
-    return;
-}
-
-if (args.FirstOrDefault() == "reconcile")
-{
-    Portal.Bench.ReconcileBenchmark.Run(args);
-    return;
-}
-
-if (args.FirstOrDefault() == "webhooks")
-{
-    await Portal.Bench.WebhookBenchmark.RunAsync(args);
-    return;
-}
-
-// Orders accepted per second through the full pipeline (Kestrel on 127.0.0.1, API key, validation, transaction,
-// stock reservation) on SQLite (a file in WAL mode) or PostgreSQL (a throwaway cluster, as the tests use, unless
-// --connection names a server). Usage:
-//   dotnet run -c Release --project Portal.Bench -- [--engine sqlite|postgres] [--connection <cs>] [orders] [concurrency...]
-var options = args.ToList();
-var engine = TakeOption(options, "--engine") ?? "sqlite";
-var connection = TakeOption(options, "--connection");
-var orders = options.Count > 0 ? int.Parse(options[0]) : 1000;
-var concurrencies = options.Count > 1 ? options[1..].Select(int.Parse).ToArray() : [1, 8, 50];
-
-PortalDatabase database;
-string? sqliteFile = null;
-string? throwawayDatabase = null;
-switch (engine)
-{
-    case "sqlite":
-        sqliteFile = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
-        database = new PortalDatabase(DatabaseProvider.Sqlite, $"Data Source={sqliteFile}");
+    case "intake":
+        await Portal.Bench.IntakeBenchmark.RunAsync(args);
         break;
-    case "postgres" when connection is not null:
-        database = new PortalDatabase(DatabaseProvider.PostgreSql, connection);
+    case "webhooks":
+        await Portal.Bench.WebhookBenchmark.RunAsync(args);
         break;
-    case "postgres":
-        throwawayDatabase = await PostgresServer.Instance.CreateDatabaseAsync("bench");
-        database = new PortalDatabase(DatabaseProvider.PostgreSql, PostgresServer.Instance.ConnectionString(throwawayDatabase));
+    case "routing":
+        Portal.Bench.RoutingBenchmark.Run(args);
+        break;
+    case "manifests":
+        await Portal.Bench.ManifestBenchmark.RunAsync(args);
+        break;
+    case "reconcile":
+        Portal.Bench.ReconcileBenchmark.Run(args);
         break;
     default:
-        throw new ArgumentException($"--engine must be sqlite or postgres, not '{engine}'");
-}
-
-var app = PortalApp.Build(
-    new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = typeof(PortalApp).Assembly.GetName().Name },
-    builder =>
-    {
-        builder.Configuration["Database:Provider"] = database.Provider.ToString();
-        builder.Configuration["ConnectionStrings:Portal"] = database.ConnectionString;
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-    });
-await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    // Enough stock that the benchmark measures ordering, not selling out.
-    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-    var item = await db.StockItems.OrderBy(s => s.Id).FirstAsync(s => s.Sku == "ACC-CASE-CLEAR");
-    item.Receive(1_000_000);
-    await db.SaveChangesAsync();
-}
-
-var tomorrow = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd");
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-http.DefaultRequestHeaders.Add("X-Api-Key", DemoAccounts.IntakeKey);
-
-object PreOrder(int i) => new
-{
-    flow = "PreOrderDelivery",
-    customer = new { name = "压测客户", phone = $"139{i % 100_000_000:D8}", address = new { city = "广州市", district = "天河区", line = "天河路385号" } },
-    lines = new[] { new { sku = "ACC-CASE-CLEAR", quantity = 1 } },
-    payment = "CashOnDelivery",
-    deliveryWindow = new { date = tomorrow, slot = "14:00-18:00" },
-};
-
-object Direct(int i) => new
-{
-    flow = "Direct",
-    customer = new { name = "压测客户", phone = $"137{i % 100_000_000:D8}" },
-    lines = new[] { new { sku = "ADDON-DATA-10G", quantity = 1 } },
-    payment = "BillToAccount",
-};
-
-var sequence = 0;
-Console.WriteLine($"engine: {database.Provider}");
-Console.WriteLine($"{"flow",-18} {"concurrency",11} {"orders",7} {"orders/s",9} {"p50 ms",7} {"p95 ms",7}");
-foreach (var (name, body) in new (string, Func<int, object>)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) })
-{
-    await Run(name, body, 4, Math.Min(50, orders), print: false); // warm-up: JIT, connection pool, SQLite page cache
-    foreach (var concurrency in concurrencies)
-    {
-        await Run(name, body, concurrency, orders, print: true);
-    }
-}
-
-await app.StopAsync();
-if (sqliteFile is not null)
-{
-    SqliteCleanup(sqliteFile);
-}
-
-if (throwawayDatabase is not null)
-{
-    await PostgresServer.Instance.DropDatabaseAsync(throwawayDatabase);
-}
-
-async Task Run(string name, Func<int, object> body, int concurrency, int count, bool print)
-{
-    var latencies = new double[count];
-    var next = -1;
-    var failures = 0;
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-    {
-        int slot;
-        while ((slot = Interlocked.Increment(ref next)) < count)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsJsonAsync("/api/v1/orders", body(Interlocked.Increment(ref sequence)));
-            latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if ((int)response.StatusCode != 201)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        }
-    }));
-    clock.Stop();
-    if (failures > 0)
-    {
-        throw new InvalidOperationException($"{failures} of {count} {name} orders were not accepted");
-    }
-
-    if (print)
-    {
-        Array.Sort(latencies);
-        Console.WriteLine($"{name,-18} {concurrency,11} {count,7} {count / clock.Elapsed.TotalSeconds,9:0} {latencies[count / 2],7:0.0} {latencies[(int)(count * 0.95)],7:0.0}");
-    }
-}
-
-static string? TakeOption(List<string> args, string name)
-{
-    var at = args.IndexOf(name);
-    if (at < 0)
-    {
-        return null;
-    }
-
-    var value = at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{name} needs a value");
-    args.RemoveRange(at, 2);
-    return value;
-}
-
-static void SqliteCleanup(string path)
-{
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-    {
-        File.Delete(file);
-    }
+        Console.Error.WriteLine("usage: Portal.Bench <intake|webhooks|routing|manifests|reconcile> [options]");
+        Environment.ExitCode = 2;
+        break;
 }
