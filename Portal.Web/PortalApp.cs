@@ -78,6 +78,7 @@ public static class PortalApp
         services.AddPortalSms();
         services.AddOutboxHandler<Features.Payments.ExpirePaymentLinks.Message, Features.Payments.ExpirePaymentLinks.CancelHandler>(Features.Payments.ExpirePaymentLinks.Kind);
         services.AddHostedService<Features.Payments.ExpirePaymentLinks.SweepJob>();
+        services.AddHostedService<Features.Dispatch.ReleaseDelivery.SweepJob>();
         services.AddOutboxHandler<Features.Payments.ChargeOnTerminal.Message, Features.Payments.ChargeOnTerminal.SendHandler>(Features.Payments.ChargeOnTerminal.Kind);
         services.Configure<Features.Tracking.TrackingTextOptions>(builder.Configuration.GetSection(Features.Tracking.TrackingTextOptions.Section));
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));

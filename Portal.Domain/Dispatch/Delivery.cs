@@ -76,6 +76,12 @@ public sealed partial class Delivery : Entity
 
     public int FailedAttempts { get; private set; }
 
+    /// <summary>Why the dispatcher holds it back (only while on hold).</summary>
+    public string? HoldReason { get; private set; }
+
+    /// <summary>The day the hold lifts by itself; none means until released by hand.</summary>
+    public DateOnly? HeldUntil { get; private set; }
+
     public FailureReason? LastFailureReason { get; private set; }
 
     public IdDocumentType? IdCheckedType { get; private set; }
@@ -230,13 +236,75 @@ public sealed partial class Delivery : Entity
         CourierId = null;
     }
 
-    public void Hold(string reason, string actor, DateTime nowUtc) =>
-        Record(OnHold, actor, nowUtc, Require.Text(reason, "Reason", 200, "delivery.reason_required"));
-
-    public void Release(string actor, DateTime nowUtc)
+    /// <summary>
+    /// Keeps a waiting delivery off proposals until the dispatcher releases it, or until the chosen day (China time)
+    /// comes, which may be no later than the delivery's own day. Returns false when it is already held so (a repeated click).
+    /// </summary>
+    public bool Hold(string reason, DateOnly? releaseOn, string actor, DateTime nowUtc)
     {
+        var why = Require.Text(reason, "Reason", 200, "delivery.reason_required");
+        if (IsHeldAs(why, releaseOn))
+        {
+            return false;
+        }
+
+        EnsureStatus("be held", Waiting, Rescheduled);
+        if (releaseOn is { } day && (day <= ChinaTime.Today(nowUtc) || day > Window.Date))
+        {
+            throw new DomainException(
+                "delivery.hold_date_invalid", $"Release it after today and no later than its delivery day {Window.Date:yyyy-MM-dd} (asked {day:yyyy-MM-dd})");
+        }
+
+        HoldReason = why;
+        HeldUntil = releaseOn;
+        Record(OnHold, actor, nowUtc, releaseOn is { } until ? $"{why} (until {until:yyyy-MM-dd})" : why);
+        return true;
+    }
+
+    public bool IsHeldAs(string? reason, DateOnly? releaseOn) => Status == OnHold && HoldReason == reason?.Trim() && HeldUntil == releaseOn;
+
+    /// <summary>Back to waiting for a courier. Returns false when it is no longer held (a repeated click).</summary>
+    public bool Release(string actor, DateTime nowUtc)
+    {
+        if (Status == Waiting && HoldReason is null)
+        {
+            return false;
+        }
+
         EnsureStatus("be released", OnHold);
+        HoldReason = null;
+        HeldUntil = null;
         Record(Waiting, actor, nowUtc, null);
+        return true;
+    }
+
+    /// <summary>The hold lifts by itself once its chosen day has come.</summary>
+    public bool ReleaseIfDue(string actor, DateTime nowUtc) =>
+        Status == OnHold && HeldUntil is { } day && day <= ChinaTime.Today(nowUtc) && Release(actor, nowUtc);
+
+    /// <summary>
+    /// Part of a split run: this stop leaves one courier's run for another's, with the reason recorded. Only a stop
+    /// still waiting at the station for its courier can move. Returns false when it is already with the other courier.
+    /// </summary>
+    public bool MoveToRun(long fromCourierId, Courier to, int toLoadThatDay, string reason, string actor, DateTime nowUtc)
+    {
+        if (to.Id == fromCourierId)
+        {
+            throw new DomainException("delivery.same_courier", $"Choose another courier than the one whose run is split");
+        }
+
+        if (CourierId == to.Id && Status == Assigned)
+        {
+            return false;
+        }
+
+        if (CourierId != fromCourierId)
+        {
+            throw new DomainException("delivery.not_on_run", $"Delivery {TrackingCode} is not on that courier's run any more; reload the board");
+        }
+
+        EnsureStatus("move to another run (it has left the station)", Assigned);
+        return AssignTo(to, toLoadThatDay, actor, nowUtc, Require.Text(reason, "Reason for moving it to another courier", 200, "delivery.reason_required"));
     }
 
     public bool ConfirmPickUp(long courierId, string actor, DateTime nowUtc)
@@ -470,6 +538,8 @@ public sealed partial class Delivery : Entity
 
         Record(Cancelled, actor, nowUtc, Require.Text(reason, "Reason", 200, "delivery.reason_required"));
         CourierId = null;
+        HoldReason = null;
+        HeldUntil = null;
     }
 
     public bool IsWith(long courierId) => CourierId == courierId;

@@ -189,7 +189,7 @@ public static class StatementFiles
 }
 
 /// <summary>RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. Row numbers are physical lines.</summary>
-internal static class Csv
+public static class Csv
 {
     public static IEnumerable<(int Row, string[] Fields)> Read(string text)
     {

@@ -21,24 +21,7 @@ public sealed class CourierCompanyApiTests(PortalHostFixture fixture) : IClassFi
 
     private HttpClient Company => Host.CreateApiClient(DemoAccounts.CourierCompanyKey);
 
-    /// <summary>A SIM card and a charger, cash at the door, to Haizhu where no community manager works: the courier company.s channel.</summary>
-    private async Task<Delivery> WithCompany()
-    {
-        var placed = await Host.Send(
-            new PlaceOrder.Command(
-                "PreOrderDelivery",
-                new PlaceOrder.CustomerInput("郑敏", OrderSlice.NewPhone(), CustomerId, new PlaceOrder.AddressInput("广州市", "海珠区", "新港中路397号")),
-                [new PlaceOrder.LineInput(SimSku, 1), new PlaceOrder.LineInput("ACC-CHARGER-66W", 1)],
-                "CashOnDelivery",
-                new PlaceOrder.DeliveryWindowInput(OrderSlice.Tomorrow, "09:00-12:00")),
-            await Host.PrincipalFor(Rep));
-        var delivery = await DeliveryOf(Host, placed.Number);
-        Assert.Equal(DeliveryChannel.CourierCompany, delivery.Channel);
-        await Host.Send(
-            new AssignDelivery.Command(delivery.Id, await CourierId(Host, DemoAccounts.CourierCompanyClient), delivery.Version, null),
-            await Host.PrincipalFor(Dispatcher));
-        return await DeliveryOf(Host, placed.Number);
-    }
+    private Task<Delivery> WithCompany() => AssignedToCompany(Host);
 
     private Task<HttpResponseMessage> Post(HttpClient client, string code, object body) =>
         client.PostAsJsonAsync($"/api/v1/deliveries/{code}/events", body);

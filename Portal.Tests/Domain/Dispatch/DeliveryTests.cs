@@ -96,7 +96,7 @@ public class DeliveryTests
     public void A_held_delivery_cannot_be_assigned_until_released()
     {
         var delivery = Waiting();
-        delivery.Hold("Customer asked us to wait", Dispatcher, Now);
+        delivery.Hold("Customer asked us to wait", null, Dispatcher, Now);
 
         Throws(() => delivery.AssignTo(Li, 0, Dispatcher, Now), "delivery.invalid_transition");
         delivery.Release(Dispatcher, Now);

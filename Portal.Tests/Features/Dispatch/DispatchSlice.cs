@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dispatch;
 using Portal.Domain.Orders;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Dispatch;
 using Portal.Web.Features.Orders;
 
 namespace Portal.Tests.Features.Dispatch;
@@ -32,6 +34,25 @@ internal static class DispatchSlice
                 "CashOnDelivery",
                 new PlaceOrder.DeliveryWindowInput(OrderSlice.Tomorrow, "14:00-18:00")),
             await host.PrincipalFor(Rep));
+
+    /// <summary>A SIM card and a charger, cash at the door, to Haizhu where no community manager works: assigned to the courier company.</summary>
+    public static async Task<Delivery> AssignedToCompany(PortalHost host)
+    {
+        var placed = await host.Send(
+            new PlaceOrder.Command(
+                "PreOrderDelivery",
+                new PlaceOrder.CustomerInput("郑敏", OrderSlice.NewPhone(), CustomerId, new PlaceOrder.AddressInput("广州市", "海珠区", "新港中路397号")),
+                [new PlaceOrder.LineInput(SimSku, 1), new PlaceOrder.LineInput("ACC-CHARGER-66W", 1)],
+                "CashOnDelivery",
+                new PlaceOrder.DeliveryWindowInput(OrderSlice.Tomorrow, "09:00-12:00")),
+            await host.PrincipalFor(Rep));
+        var delivery = await DeliveryOf(host, placed.Number);
+        Assert.Equal(DeliveryChannel.CourierCompany, delivery.Channel);
+        await host.Send(
+            new AssignDelivery.Command(delivery.Id, await CourierId(host, DemoAccounts.CourierCompanyClient), delivery.Version, null),
+            await host.PrincipalFor(Dispatcher));
+        return await DeliveryOf(host, placed.Number);
+    }
 
     public static Task<Delivery> DeliveryOf(PortalHost host, string orderNumber) =>
         host.WithDb(db => db.Deliveries.AsNoTracking().SingleAsync(d => d.OrderNumber == orderNumber));

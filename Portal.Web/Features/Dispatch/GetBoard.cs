@@ -26,7 +26,8 @@ public static class GetBoard
         IReadOnlyList<Tally> ByChannel);
 
     public sealed record WaitingDelivery(
-        long DeliveryId, int Version, string TrackingCode, string ZoneCode, string Window, DeliveryChannel? Channel, DeliveryStatus Status, string Address);
+        long DeliveryId, int Version, string TrackingCode, string ZoneCode, string Window, DeliveryChannel? Channel, DeliveryStatus Status, string Address,
+        string? HoldReason = null, DateOnly? HeldUntil = null);
 
     public sealed record CourierRun(
         long CourierId, string CourierName, DeliveryChannel Channel, int Capacity, int DistanceMetres, IReadOnlyList<RunStop> Stops, long? RunId = null)
@@ -54,7 +55,7 @@ public static class GetBoard
         {
             var deliveries = await db.Deliveries.AsNoTracking()
                 .Where(d => d.Window.Date == request.Date && d.Status != DeliveryStatus.Cancelled)
-                .Select(d => new { d.Id, d.Version, d.TrackingCode, d.ZoneCode, d.Window, d.Channel, d.Status, d.CourierId, d.Address })
+                .Select(d => new { d.Id, d.Version, d.TrackingCode, d.ZoneCode, d.Window, d.Channel, d.Status, d.CourierId, d.Address, d.HoldReason, d.HeldUntil })
                 .ToListAsync(cancellationToken);
             var couriers = await db.Couriers.AsNoTracking().Where(c => c.IsActive)
                 .Select(c => new { c.Id, c.Name, c.Channel, c.CapacityPerDay })
@@ -67,7 +68,8 @@ public static class GetBoard
             var waiting = deliveries
                 .Where(d => WaitingStatuses.Contains(d.Status))
                 .OrderBy(d => d.Window.From).ThenBy(d => d.ZoneCode).ThenBy(d => d.Id)
-                .Select(d => new WaitingDelivery(d.Id, d.Version, d.TrackingCode.Value, d.ZoneCode, Slot(d.Window), d.Channel, d.Status, d.Address.ToString()))
+                .Select(d => new WaitingDelivery(
+                    d.Id, d.Version, d.TrackingCode.Value, d.ZoneCode, Slot(d.Window), d.Channel, d.Status, d.Address.ToString(), d.HoldReason, d.HeldUntil))
                 .ToList();
             var runs = couriers
                 .Select(c =>

@@ -41,24 +41,30 @@ public static class RecordCourierCompanyEvent
 
     internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, bool>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken) =>
+            await Record(db, await CourierCompany.Of(db, user, cancellationToken), request, clock.UtcNow, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way a company's report is applied, whether it came over the API or in the company's daily file.
+    /// Saves nothing: the caller's unit of work commits it.
+    /// </summary>
+    internal static async Task<bool> Record(PortalDbContext db, long company, Command request, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var code = TrackingCode.TryParse(request.TrackingCode, out var parsed) ? parsed : null;
+        var delivery = code is null ? null : await db.Deliveries.FirstOrDefaultAsync(d => d.TrackingCode == code && d.CourierId == company, cancellationToken);
+        if (delivery is null)
         {
-            var company = await CourierCompany.Of(db, user, cancellationToken);
-            var code = TrackingCode.TryParse(request.TrackingCode, out var parsed) ? parsed : null;
-            var delivery = code is null ? null : await db.Deliveries.FirstOrDefaultAsync(d => d.TrackingCode == code && d.CourierId == company, cancellationToken);
-            if (delivery is null)
-            {
-                throw new NotFoundException($"Delivery {request.TrackingCode}");
-            }
-
-            Portal.Domain.Dispatch.HandoverId? handover = Portal.Domain.Dispatch.HandoverId.TryParse(request.HandoverId, out var quoted) ? quoted : null;
-            if (handover is not null && handover != delivery.Handover)
-            {
-                throw RequestValidationException.For("handoverId", $"handoverId {request.HandoverId} is not the handover sheet that carried {delivery.TrackingCode.Value}.");
-            }
-
-            var at = DateTime.SpecifyKind(request.At!.Value.ToUniversalTime(), DateTimeKind.Utc);
-            return delivery.ApplyCarrierEvent(company, new CarrierEvent(request.EventId!, request.Type!.Value, at, request.Reason, request.ReceivedBy), handover, clock.UtcNow);
+            throw new NotFoundException($"Delivery {request.TrackingCode}");
         }
+
+        Portal.Domain.Dispatch.HandoverId? handover = Portal.Domain.Dispatch.HandoverId.TryParse(request.HandoverId, out var quoted) ? quoted : null;
+        if (handover is not null && handover != delivery.Handover)
+        {
+            throw RequestValidationException.For("handoverId", $"handoverId {request.HandoverId} is not the handover sheet that carried {delivery.TrackingCode.Value}.");
+        }
+
+        var at = DateTime.SpecifyKind(request.At!.Value.ToUniversalTime(), DateTimeKind.Utc);
+        return delivery.ApplyCarrierEvent(company, new CarrierEvent(request.EventId!, request.Type!.Value, at, request.Reason, request.ReceivedBy), handover, nowUtc);
     }
 }

@@ -62,6 +62,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.IdCheckedLast4).HasMaxLength(4);
         builder.Property(d => d.SignatureReference).HasMaxLength(200);
         builder.Property(d => d.ReceivedBy).HasMaxLength(50);
+        builder.Property(d => d.HoldReason).HasMaxLength(200);
         builder.HasIndex(d => new { d.Status, d.CourierId });
         builder.HasOne<Courier>().WithMany().HasForeignKey(d => d.CourierId).OnDelete(DeleteBehavior.Restrict);
         // Two dispatchers (or a dispatcher and the courier) must not both change the same delivery.

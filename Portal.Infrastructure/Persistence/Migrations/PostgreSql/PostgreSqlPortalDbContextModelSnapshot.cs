@@ -1093,6 +1093,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("HeldUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("IdCheckedLast4")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");

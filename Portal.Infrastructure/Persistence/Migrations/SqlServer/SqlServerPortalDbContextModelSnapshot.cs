@@ -1079,6 +1079,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("HeldUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("IdCheckedLast4")
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");

@@ -960,6 +960,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdCheckedLast4")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
