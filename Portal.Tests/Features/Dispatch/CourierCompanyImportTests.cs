@@ -21,14 +21,14 @@ public sealed class CourierCompanyImportTests(PortalHostFixture fixture) : IClas
 
     private static byte[] File(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Prepend(Header)) + "\r\n");
 
-    /// <summary>A day of one parcel as the company reports it: out, a failed attempt, out again, delivered.</summary>
+    /// <summary>A day of one parcel as the company reports it: out, a failed attempt, out again, delivered (codes in any case).</summary>
     private static List<string> CleanPass(Delivery delivery, DateTime start)
     {
         var (code, sheet, id) = (delivery.TrackingCode.Value, delivery.Handover!.Value.ToString(), Guid.NewGuid().ToString("N")[..8]);
         return
         [
             Line($"{id}-1", code, "PickedUp", start, handover: sheet),
-            Line($"{id}-2", code, "OutForDelivery", start.AddMinutes(30), handover: sheet),
+            Line($"{id}-2", code.ToLowerInvariant(), "OutForDelivery", start.AddMinutes(30), handover: sheet),
             Line($"{id}-3", code, "Failed", start.AddHours(1), reason: "\"无人应答, 电话未接\""),
             Line($"{id}-4", code, "OutForDelivery", start.AddHours(2)),
             Line($"{id}-5", code, "Delivered", start.AddHours(3), receivedBy: "本人", handover: sheet),

@@ -178,7 +178,7 @@ public static class ImportCourierCompanyEvents
         CancellationToken cancellationToken)
     {
         var code = fields[1].Trim();
-        if (!owners.TryGetValue(code, out var owner))
+        if (!TrackingCode.TryParse(code, out var parsed) || !owners.TryGetValue(parsed.Value, out var owner))
         {
             return (text.Say($"Unknown tracking code {code}"), false);
         }
