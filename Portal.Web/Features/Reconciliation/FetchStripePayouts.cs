@@ -114,8 +114,17 @@ internal sealed class StripePayoutFetch(
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.FetchEveryMinutes));
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.FetchEveryMinutes > 0 ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.FetchEveryMinutes <= 0)
+        {
+            return;
+        }
+
+        // Not at startup: the built-in sandbox is reachable only once the server listens, and payouts are not urgent.
+        await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+        await base.ExecuteAsync(stoppingToken);
+    }
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
         sender.Send(new FetchStripePayouts.Command(), SystemPrincipal.For(Name), cancellationToken);
