@@ -1,6 +1,9 @@
+using System.Globalization;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Ledger;
 using Portal.Domain.Shared;
+using Portal.Tests.Components;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Delivery;
 using Portal.Web.Features.Dispatch;
@@ -48,6 +51,27 @@ public sealed class RevenueRecognitionSliceTests(PortalHostFixture fixture) : IC
 
         var today = (await Host.Send(new GetRevenueByDay.Query(ChinaTime.Today(DateTime.UtcNow)), await Host.PrincipalFor("finance@portal.local")))[0];
         Assert.Equal((delivery.AmountToCollect.Amount - 10m, delivery.AmountToCollect.Amount - 10m), (today.Received, today.Recognised));
+    }
+
+    [Fact]
+    public async Task The_finance_desk_lists_a_week_of_received_and_recognised_in_chinese()
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            await using var context = new PortalComponentContext(Host, await Host.PrincipalFor("finance@portal.local"));
+            var day = ChinaTime.Today(DateTime.UtcNow);
+            var table = context.Render<RevenueByDay>(p => p.Add(c => c.Day, day));
+
+            table.WaitForAssertion(() => Assert.Equal(GetRevenueByDay.Days, table.FindAll("[data-testid=finance-revenue-row]").Count));
+            Assert.Contains("已确认收入", table.Markup);
+            Assert.Contains(day.ToString("yyyy-MM-dd"), table.FindAll("[data-testid=finance-revenue-row]")[0].TextContent);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
     }
 
     private Task<List<LedgerTransaction>> Revenue(string orderNumber) =>
