@@ -79,6 +79,8 @@ public static class PortalApp
         services.AddOutboxHandler<Features.Payments.ExpirePaymentLinks.Message, Features.Payments.ExpirePaymentLinks.CancelHandler>(Features.Payments.ExpirePaymentLinks.Kind);
         services.AddHostedService<Features.Payments.ExpirePaymentLinks.SweepJob>();
         services.AddHostedService<Features.Dispatch.ReleaseDelivery.SweepJob>();
+        services.Configure<Features.Reconciliation.StripePayoutOptions>(builder.Configuration.GetSection(Features.Reconciliation.StripePayoutOptions.Section));
+        services.AddHostedService<Features.Reconciliation.StripePayoutFetch>();
         services.AddOutboxHandler<Features.Payments.ChargeOnTerminal.Message, Features.Payments.ChargeOnTerminal.SendHandler>(Features.Payments.ChargeOnTerminal.Kind);
         services.Configure<Features.Tracking.TrackingTextOptions>(builder.Configuration.GetSection(Features.Tracking.TrackingTextOptions.Section));
         services.Configure<Features.Payments.RefundOptions>(builder.Configuration.GetSection(Features.Payments.RefundOptions.Section));

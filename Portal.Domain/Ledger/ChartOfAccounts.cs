@@ -26,6 +26,9 @@ public static class ChartOfAccounts
     public const string PosClearing = "1300";
     public const string StripeBalance = "1400";
     public const string RefundsPayable = "2100";
+
+    /// <summary>Money invoiced or received for goods not yet handed over: earned (moved to revenue) on fulfilment.</summary>
+    public const string ContractLiability = "2200";
     public const string Revenue = "4000";
     public const string Fees = "6100";
     public const string CashOverShort = "6900";
@@ -39,6 +42,7 @@ public static class ChartOfAccounts
         new(PosClearing, "POS clearing", AccountKind.Asset),
         new(StripeBalance, "Stripe balance", AccountKind.Asset),
         new(RefundsPayable, "Refunds payable", AccountKind.Liability),
+        new(ContractLiability, "Contract liability (deferred revenue)", AccountKind.Liability),
         new(Revenue, "Revenue", AccountKind.Revenue),
         new(Fees, "Fees", AccountKind.Expense),
         new(CashOverShort, "Cash over and short", AccountKind.Expense),

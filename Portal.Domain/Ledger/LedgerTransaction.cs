@@ -19,6 +19,8 @@ public enum LedgerTransactionKind
     PosSettlement,
     Reversal,
     Adjustment,
+    RevenueRecognised,
+    RevenueReversed,
 }
 
 /// <summary>

@@ -12,11 +12,11 @@ namespace Portal.Domain.Ledger;
 /// </summary>
 public static class Postings
 {
-    /// <summary>The customer owes the order's total; it is earned when invoiced.</summary>
+    /// <summary>The customer owes the order's total; it is earned only once the order is fulfilled (see <see cref="RevenueRecognition"/>).</summary>
     public static LedgerTransaction OrderInvoiced(string orderNumber, Money total, string actor, DateTime nowUtc) =>
         LedgerTransaction.Post(
             Guid.NewGuid(), LedgerTransactionKind.OrderInvoiced, $"order:{orderNumber}", orderNumber, $"Order {orderNumber} invoiced",
-            [DebitOf(CustomerReceivable, total), CreditOf(Revenue, total)], actor, nowUtc);
+            [DebitOf(CustomerReceivable, total), CreditOf(ContractLiability, total)], actor, nowUtc);
 
     /// <summary>Captured money lands where it physically is: Stripe, the courier's pocket, or the POS acquirer.</summary>
     public static LedgerTransaction PaymentCaptured(Payment payment, string actor, DateTime nowUtc)
@@ -39,11 +39,14 @@ public static class Postings
             [DebitOf(account, payment.Amount), CreditOf(CustomerReceivable, payment.Amount)], actor, nowUtc);
     }
 
-    /// <summary>A refund decided (approved when it needed to be): revenue goes down and we owe the customer.</summary>
+    /// <summary>
+    /// A refund decided (approved when it needed to be): we owe the customer instead of the goods. Revenue already
+    /// recognised on a fulfilled order is reversed separately by <see cref="RevenueRecognition"/>.
+    /// </summary>
     public static LedgerTransaction RefundOwed(Payment payment, PaymentRefund refund, string actor, DateTime nowUtc) =>
         LedgerTransaction.Post(
             Guid.NewGuid(), LedgerTransactionKind.RefundOwed, $"refund:{refund.Key}", payment.OrderNumber, $"Refund owed on {payment.Channel} payment",
-            [DebitOf(Revenue, refund.Amount), CreditOf(RefundsPayable, refund.Amount)], actor, nowUtc);
+            [DebitOf(ContractLiability, refund.Amount), CreditOf(RefundsPayable, refund.Amount)], actor, nowUtc);
 
     /// <summary>The refund left through the channel it came in by; cash goes back out of a station's safe.</summary>
     public static LedgerTransaction RefundPaid(Payment payment, PaymentRefund refund, string? station, string actor, DateTime nowUtc)

@@ -9,8 +9,9 @@ public sealed record ProviderRefund(string Id, string Status);
 
 public sealed record ProviderPayout(string Id, Money Amount, string Status, DateTime ArrivalUtc, DateTime CreatedUtc);
 
+/// <summary>A movement of Stripe's balance; <paramref name="PaymentIntent"/> is the intent behind a charge or refund.</summary>
 public sealed record ProviderBalanceTransaction(
-    string Id, string Type, Money Amount, Money Fee, Money Net, string? Source, string? PayoutId, DateTime CreatedUtc);
+    string Id, string Type, Money Amount, Money Fee, Money Net, string? Source, string? PayoutId, DateTime CreatedUtc, string? PaymentIntent = null);
 
 /// <summary>
 /// Everything the portal asks of Stripe. Every call that creates or changes something carries an idempotency
@@ -25,6 +26,9 @@ public interface IPaymentGateway
     /// <summary>A card_present intent handed to the station's Terminal reader, which the customer taps.</summary>
     Task<ProviderIntent> StartTerminalPaymentAsync(
         Guid paymentKey, string orderNumber, Money amount, string readerId, CancellationToken cancellationToken);
+
+    /// <summary>The intent's client secret, read back from Stripe: the pay page's Payment Element confirms with it.</summary>
+    Task<string> GetClientSecretAsync(string intentId, CancellationToken cancellationToken);
 
     Task<ProviderIntent> CancelIntentAsync(Guid paymentKey, string intentId, CancellationToken cancellationToken);
 

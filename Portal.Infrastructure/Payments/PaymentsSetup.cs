@@ -17,6 +17,12 @@ public static class PaymentsSetup
             throw new InvalidOperationException("Stripe:WebhookSecret must be the endpoint's own secret when Stripe:SecretKey is set");
         }
 
+        if (stripe.UsesPaymentElement && (stripe.UsesSandbox || !stripe.PublishableKey!.StartsWith("pk_", StringComparison.Ordinal)))
+        {
+            // Stripe.js can only confirm against Stripe itself: a publishable key belongs with its account's secret key.
+            throw new InvalidOperationException("Stripe:PublishableKey (pk_...) needs the same account's Stripe:SecretKey");
+        }
+
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
         services.AddOptions<StripeSandboxOptions>().Bind(configuration.GetSection(StripeSandboxOptions.Section));
         services.AddHttpClient<IPaymentGateway, StripeGateway>();

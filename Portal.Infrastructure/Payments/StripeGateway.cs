@@ -68,6 +68,10 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
         return ToIntent(intent);
     }
 
+    public async Task<string> GetClientSecretAsync(string intentId, CancellationToken cancellationToken) =>
+        (await Client.V1.PaymentIntents.GetAsync(intentId, cancellationToken: cancellationToken)).ClientSecret
+        ?? throw new InvalidOperationException($"Stripe returned {intentId} without its client secret");
+
     public async Task<ProviderIntent> CancelIntentAsync(Guid paymentKey, string intentId, CancellationToken cancellationToken) =>
         ToIntent(await Client.V1.PaymentIntents.CancelAsync(
             intentId, new PaymentIntentCancelOptions { CancellationReason = "abandoned" }, Keyed(paymentKey, "cancel"), cancellationToken));
@@ -90,7 +94,7 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
     {
         var payouts = new List<ProviderPayout>();
         var list = Client.V1.Payouts.ListAutoPagingAsync(
-            new PayoutListOptions { Created = new DateRangeOptions { GreaterThanOrEqual = sinceUtc }, Limit = 100 },
+            new PayoutListOptions { Created = new DateRangeOptions { GreaterThanOrEqual = sinceUtc }, Limit = options.Value.ListPageSize },
             cancellationToken: cancellationToken);
         await foreach (var payout in list.WithCancellation(cancellationToken))
         {
@@ -104,7 +108,8 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
     {
         var transactions = new List<ProviderBalanceTransaction>();
         var list = Client.V1.BalanceTransactions.ListAutoPagingAsync(
-            new BalanceTransactionListOptions { Payout = payoutId, Limit = 100 },
+            // The source expanded, so a charge or refund names its PaymentIntent (our payment's reference) at once.
+            new BalanceTransactionListOptions { Payout = payoutId, Limit = options.Value.ListPageSize, Expand = ["data.source"] },
             cancellationToken: cancellationToken);
         await foreach (var txn in list.WithCancellation(cancellationToken))
         {
@@ -116,7 +121,13 @@ public sealed class StripeGateway(HttpClient httpClient, IOptions<StripeOptions>
                 Money.FromMinorUnits(txn.Net),
                 txn.SourceId,
                 payoutId,
-                txn.Created));
+                txn.Created,
+                txn.Source switch
+                {
+                    Charge charge => charge.PaymentIntentId,
+                    Refund refund => refund.PaymentIntentId,
+                    _ => null,
+                }));
         }
 
         return transactions;

@@ -19,6 +19,12 @@ public sealed class StripeOptions
     /// <summary>Where Stripe's API is; only set for the sandbox (empty means api.stripe.com).</summary>
     public string? ApiBase { get; set; }
 
+    /// <summary>With a publishable key the pay page mounts Stripe's Payment Element; card data never reaches the portal.</summary>
+    public bool UsesPaymentElement => !string.IsNullOrWhiteSpace(PublishableKey);
+
+    /// <summary>Objects per page when listing payouts and balance transactions (Stripe allows 1 to 100).</summary>
+    public int ListPageSize { get; set; } = 100;
+
     public bool UsesSandbox => string.IsNullOrWhiteSpace(SecretKey);
 
     public string EffectiveSecretKey => UsesSandbox ? SandboxSecretKey : SecretKey!;

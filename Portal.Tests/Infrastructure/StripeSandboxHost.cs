@@ -37,14 +37,15 @@ public sealed class StripeSandboxHost : IAsyncDisposable
 
     public int Refused;
 
-    public static async Task<StripeSandboxHost> StartAsync()
+    /// <param name="clock">The sandbox's clock (its payouts are daily); the system clock unless a test moves time.</param>
+    public static async Task<StripeSandboxHost> StartAsync(TimeProvider? clock = null)
     {
         var port = FreePort();
         var baseAddress = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(baseAddress);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddRouting();
         builder.Services.Configure<StripeOptions>(_ => { });
         builder.Services.Configure<StripeSandboxOptions>(o => o.WebhookUrl = baseAddress + "/received");
@@ -71,8 +72,19 @@ public sealed class StripeSandboxHost : IAsyncDisposable
         return host;
     }
 
-    public StripeGateway Gateway() =>
-        new(new HttpClient(), Options.Create(new StripeOptions { ApiBase = ApiBase }));
+    public StripeGateway Gateway(int pageSize = 100) =>
+        new(new HttpClient(), Options.Create(new StripeOptions { ApiBase = ApiBase, ListPageSize = pageSize }));
+
+    /// <summary>A GET on the sandbox's API as any Stripe client sends it, returning the raw JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> GetAsync(string pathAndQuery)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{ApiBase}/v1/{pathAndQuery}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StripeOptions.SandboxSecretKey);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
 
     /// <summary>Calls a sandbox test helper (what the sandbox pay page's buttons do).</summary>
     public async Task HelperAsync(string path, params (string Name, string Value)[] form)

@@ -279,23 +279,73 @@ public sealed class StripeSandbox(TimeProvider clock, IOptions<StripeSandboxOpti
         return answer;
     }
 
-    /// <summary>Pays out everything available, as Stripe's automatic payouts do each day.</summary>
+    /// <summary>Pays out everything available now (a test helper, like an instant payout).</summary>
     public JsonObject PayOut()
     {
-        var open = _balanceTransactions.Where(t => t["payout"] is null && (string)t["type"]! != "payout").ToList();
+        var open = OpenTransactions().ToList();
         var net = open.Sum(t => (long)t["net"]!);
-        if (net <= 0)
+        return net > 0
+            ? CreatePayout(open, net, Now)
+            : throw new SandboxError(400, "invalid_request_error", "balance_insufficient", "There is nothing available to pay out.");
+    }
+
+    /// <summary>
+    /// Stripe's automatic daily payouts: each finished business day (China time, the account's zone) with money in
+    /// it is paid out at the start of the next day — that day's charges less their fees and its refunds. A day
+    /// whose refunds outweigh its charges waits for the next one, as Stripe carries a negative balance forward.
+    /// </summary>
+    public void PayOutFinishedDays()
+    {
+        var today = ChinaDay(Now);
+        var days = OpenTransactions().GroupBy(t => ChinaDay((long)t["created"]!)).Where(d => d.Key < today).OrderBy(d => d.Key);
+        var carried = new List<JsonObject>();
+        foreach (var day in days)
         {
-            throw new SandboxError(400, "invalid_request_error", "balance_insufficient", "There is nothing available to pay out.");
+            carried.AddRange(day);
+            var net = carried.Sum(t => (long)t["net"]!);
+            if (net > 0)
+            {
+                CreatePayout(carried, net, new DateTimeOffset(day.Key.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUnixTimeSeconds());
+                carried = [];
+            }
+        }
+    }
+
+    public JsonObject ListPayouts(IReadOnlyDictionary<string, string> query)
+    {
+        PayOutFinishedDays();
+        var since = query.TryGetValue("created[gte]", out var gte) ? long.Parse(gte) : long.MinValue;
+        var before = query.TryGetValue("created[lt]", out var lt) ? long.Parse(lt) : long.MaxValue;
+        return Page("/v1/payouts", Enumerable.Reverse(_payouts).Where(p => (long)p["created"]! >= since && (long)p["created"]! < before), query);
+    }
+
+    public JsonObject ListBalanceTransactions(IReadOnlyDictionary<string, string> query)
+    {
+        PayOutFinishedDays();
+        var payout = query.GetValueOrDefault("payout");
+        var page = Page("/v1/balance_transactions", Enumerable.Reverse(_balanceTransactions).Where(t => payout is null || (string?)t["payout"] == payout), query);
+        if (query.Any(p => p.Key.StartsWith("expand[", StringComparison.Ordinal) && p.Value == "data.source"))
+        {
+            foreach (var txn in ((JsonArray)page["data"]!).Select(t => t!.AsObject()))
+            {
+                txn["source"] = SourceObject((string)txn["source"]!)?.DeepClone() ?? txn["source"]!.DeepClone();
+            }
         }
 
+        return page;
+    }
+
+    private IEnumerable<JsonObject> OpenTransactions() => _balanceTransactions.Where(t => t["payout"] is null && (string)t["type"]! != "payout");
+
+    private JsonObject CreatePayout(IReadOnlyList<JsonObject> transactions, long net, long created)
+    {
         var payoutId = NewId("po");
-        foreach (var txn in open)
+        foreach (var txn in transactions)
         {
             txn["payout"] = payoutId;
         }
 
-        var payoutTxn = AddBalanceTransaction("payout", -net, 0, payoutId);
+        var payoutTxn = AddBalanceTransaction("payout", -net, 0, payoutId, created);
         payoutTxn["payout"] = payoutId;
         var payout = new JsonObject
         {
@@ -304,9 +354,11 @@ public sealed class StripeSandbox(TimeProvider clock, IOptions<StripeSandboxOpti
             ["amount"] = net,
             ["currency"] = "cny",
             ["status"] = "paid",
-            ["arrival_date"] = Now,
+            ["automatic"] = true,
+            ["method"] = "standard",
+            ["arrival_date"] = created,
             ["balance_transaction"] = (string)payoutTxn["id"]!,
-            ["created"] = Now,
+            ["created"] = created,
             ["livemode"] = false,
         };
         _payouts.Add(payout);
@@ -315,23 +367,16 @@ public sealed class StripeSandbox(TimeProvider clock, IOptions<StripeSandboxOpti
         return payout;
     }
 
-    public JsonObject ListPayouts(IReadOnlyDictionary<string, string> query)
-    {
-        var since = query.TryGetValue("created[gte]", out var gte) ? long.Parse(gte) : 0;
-        return List("/v1/payouts", _payouts.Where(p => (long)p["created"]! >= since).OrderByDescending(p => (long)p["created"]!));
-    }
+    private JsonObject? SourceObject(string id) =>
+        _charges.GetValueOrDefault(id) ?? _refunds.GetValueOrDefault(id) ?? _payouts.FirstOrDefault(p => (string)p["id"]! == id);
 
-    public JsonObject ListBalanceTransactions(IReadOnlyDictionary<string, string> query)
-    {
-        var payout = query.GetValueOrDefault("payout");
-        return List("/v1/balance_transactions", _balanceTransactions.Where(t => payout is null || (string?)t["payout"] == payout).AsEnumerable().Reverse());
-    }
+    private static DateOnly ChinaDay(long unixSeconds) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
 
     private long Fee(long amount) => (long)Math.Round(amount * options.Value.FeePerMille / 1000m, MidpointRounding.AwayFromZero);
 
-    private JsonObject AddBalanceTransaction(string type, long amount, long fee, string source)
+    private JsonObject AddBalanceTransaction(string type, long amount, long fee, string source, long? created = null)
     {
         var txn = new JsonObject
         {
@@ -346,8 +391,8 @@ public sealed class StripeSandbox(TimeProvider clock, IOptions<StripeSandboxOpti
             ["source"] = source,
             ["status"] = "available",
             ["payout"] = null,
-            ["created"] = Now,
-            ["available_on"] = Now,
+            ["created"] = created ?? Now,
+            ["available_on"] = created ?? Now,
         };
         _balanceTransactions.Add(txn);
         return txn;
@@ -384,6 +429,25 @@ public sealed class StripeSandbox(TimeProvider clock, IOptions<StripeSandboxOpti
             throw new SandboxError(400, "invalid_request_error", "payment_intent_unexpected_state",
                 $"This PaymentIntent's status is {status}; it cannot be confirmed again.");
         }
+    }
+
+    /// <summary>Stripe's cursor paging: newest first, <c>limit</c> (1–100, default 10) after the <c>starting_after</c> id.</summary>
+    private static JsonObject Page(string url, IEnumerable<JsonObject> newestFirst, IReadOnlyDictionary<string, string> query)
+    {
+        var limit = query.TryGetValue("limit", out var text) ? int.TryParse(text, out var l) && l is >= 1 and <= 100 ? l
+            : throw new SandboxError(400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: limit (1 to 100).", "limit") : 10;
+        var items = newestFirst.ToList();
+        if (query.TryGetValue("starting_after", out var after))
+        {
+            var index = items.FindIndex(i => (string)i["id"]! == after);
+            items = index < 0
+                ? throw new SandboxError(404, "invalid_request_error", "resource_missing", $"No such object: '{after}'", "starting_after")
+                : items[(index + 1)..];
+        }
+
+        var page = List(url, items.Take(limit));
+        page["has_more"] = items.Count > limit;
+        return page;
     }
 
     private static JsonObject List(string url, IEnumerable<JsonObject> items) => new()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Payments;
 
 namespace Portal.Web.Common.Security;
 
@@ -22,6 +24,17 @@ public static class SecuritySetup
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>
+    /// The public pay page with a Stripe account: Stripe.js and the Payment Element's frames load from Stripe and
+    /// talk to its API. No other page gets these hosts.
+    /// </summary>
+    public const string PayPageWithStripePolicy =
+        "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self' ws: wss: https://api.stripe.com; frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    public const string PayPagePath = "/pay";
 
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -68,9 +81,15 @@ public static class SecuritySetup
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = PolicyFor(http);
             return Task.CompletedTask;
         });
         await next();
     });
+
+    private static string PolicyFor(HttpContext http) =>
+        http.Request.Path.StartsWithSegments(PayPagePath, StringComparison.OrdinalIgnoreCase)
+        && http.RequestServices.GetRequiredService<IOptions<StripeOptions>>().Value.UsesPaymentElement
+            ? PayPageWithStripePolicy
+            : ContentSecurityPolicy;
 }

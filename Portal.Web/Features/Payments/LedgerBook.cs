@@ -16,6 +16,35 @@ internal static class LedgerBook
         }
 
         db.LedgerTransactions.Add(transaction);
+        if (transaction.OrderNumber is { } orderNumber && RevenueRecognition.AffectsReceived(transaction))
+        {
+            await db.RecogniseRevenueAsync(orderNumber, transaction.PostedBy, transaction.PostedAtUtc, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Brings a fulfilled order's revenue to what was received for it (see <see cref="RevenueRecognition"/>); asked
+    /// on fulfilment and whenever money for the order moves. Posts nothing when nothing changed.
+    /// </summary>
+    public static async Task<bool> RecogniseRevenueAsync(this PortalDbContext db, string orderNumber, string actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var status = db.Orders.Local.FirstOrDefault(o => o.Number == orderNumber)?.Status
+            ?? await db.Orders.Where(o => o.Number == orderNumber).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(cancellationToken);
+        if (status is not (OrderStatus.Delivered or OrderStatus.Completed))
+        {
+            return false;
+        }
+
+        var saved = await db.LedgerTransactions.AsNoTracking().Where(t => t.OrderNumber == orderNumber).ToListAsync(cancellationToken);
+        var postings = db.LedgerTransactions.Local.Where(t => t.OrderNumber == orderNumber).Concat(saved).DistinctBy(t => t.Key).ToList();
+        if (RevenueRecognition.Due(orderNumber, fulfilled: true, postings, actor, nowUtc) is not { } due)
+        {
+            return false;
+        }
+
+        db.LedgerTransactions.Add(due);
         return true;
     }
 
