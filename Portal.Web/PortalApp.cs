@@ -219,6 +219,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
         app.MapDocumentEndpoints();
+        app.MapDeliveryPhotos();
         app.MapKpiExport();
         Features.Ledger.ExportPostings.MapLedgerExport(app);
         app.MapAuditExport();

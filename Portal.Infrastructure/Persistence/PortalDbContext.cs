@@ -40,6 +40,7 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ChannelRule> ChannelRules => Set<ChannelRule>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<Run> Runs => Set<Run>();
+    public DbSet<DeliveryPhoto> DeliveryPhotos => Set<DeliveryPhoto>();
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();

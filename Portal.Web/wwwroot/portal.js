@@ -30,28 +30,68 @@ window.portal = {
     document.body.removeChild(area);
     return ok;
   },
-  // The customer's signature on the courier's screen: finger or mouse strokes on a canvas, read back as a PNG.
+  // The customer's signature on the courier's screen: finger, pen or mouse strokes on a canvas, read back as a PNG.
+  // Strokes are kept as points in CSS pixels, so a rotation or resize redraws them, and the PNG is exported at CSS
+  // size whatever the screen's density (at 3x it could outgrow the circuit's 64 KB message limit).
   signature: {
     init: function (canvas) {
-      const ctx = canvas.getContext('2d');
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = canvas.clientWidth * ratio;
-      canvas.height = canvas.clientHeight * ratio;
-      ctx.scale(ratio, ratio);
-      ctx.lineWidth = 2.5; ctx.lineCap = 'round'; ctx.lineJoin = 'round'; ctx.strokeStyle = '#111';
-      canvas.portalInk = false;
-      let drawing = false;
+      if (!canvas || canvas.portalPad) return;
+      const pad = canvas.portalPad = { strokes: [], active: null };
       const at = e => { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
-      canvas.addEventListener('pointerdown', e => { drawing = true; canvas.setPointerCapture(e.pointerId); ctx.beginPath(); ctx.moveTo(...at(e)); e.preventDefault(); });
-      canvas.addEventListener('pointermove', e => { if (!drawing) return; ctx.lineTo(...at(e)); ctx.stroke(); canvas.portalInk = true; e.preventDefault(); });
-      ['pointerup', 'pointercancel', 'pointerleave'].forEach(n => canvas.addEventListener(n, () => { drawing = false; }));
+      const redraw = () => window.portal.signature.paint(canvas, canvas, window.devicePixelRatio || 1);
+      canvas.addEventListener('pointerdown', e => {
+        if (e.pointerType === 'mouse' && e.button !== 0) return;
+        e.preventDefault();
+        // Capture keeps a stroke going when the finger slides past the edge; it may be refused for a pointer already gone.
+        try { canvas.setPointerCapture(e.pointerId); } catch (_) { /* the stroke still draws while over the canvas */ }
+        pad.active = { id: e.pointerId, points: [at(e)] };
+        pad.strokes.push(pad.active.points);
+        redraw();
+      });
+      canvas.addEventListener('pointermove', e => {
+        if (!pad.active || pad.active.id !== e.pointerId) return;
+        e.preventDefault();
+        const moves = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+        (moves.length ? moves : [e]).forEach(m => pad.active.points.push(at(m)));
+        redraw();
+      });
+      const end = e => { if (pad.active && pad.active.id === e.pointerId) pad.active = null; };
+      ['pointerup', 'pointercancel', 'lostpointercapture'].forEach(n => canvas.addEventListener(n, end));
+      if (window.ResizeObserver) new ResizeObserver(redraw).observe(canvas);
+      redraw();
+      // Until now the canvas was the inert prerendered copy; the page (and its tests) can tell it is ready for ink.
+      canvas.dataset.ready = 'true';
+    },
+    paint: function (canvas, target, ratio) {
+      const w = canvas.clientWidth, h = canvas.clientHeight;
+      if (target.width !== Math.round(w * ratio) || target.height !== Math.round(h * ratio)) {
+        target.width = Math.round(w * ratio);
+        target.height = Math.round(h * ratio);
+      }
+      const ctx = target.getContext('2d');
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.lineWidth = 2.5; ctx.lineCap = 'round'; ctx.lineJoin = 'round'; ctx.strokeStyle = '#111';
+      canvas.portalPad.strokes.forEach(points => {
+        ctx.beginPath();
+        ctx.moveTo(points[0][0], points[0][1]);
+        points.slice(1).forEach(p => ctx.lineTo(p[0], p[1]));
+        ctx.stroke();
+      });
     },
     clear: function (canvas) {
-      canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
-      canvas.portalInk = false;
+      if (!canvas || !canvas.portalPad) return;
+      canvas.portalPad.strokes = [];
+      canvas.portalPad.active = null;
+      window.portal.signature.paint(canvas, canvas, window.devicePixelRatio || 1);
     },
-    // Empty when nothing was drawn, so the page can ask for a signature instead of sending a blank image.
-    read: function (canvas) { return canvas.portalInk ? canvas.toDataURL('image/png') : ''; }
+    // Empty when nothing was drawn (a tap is not a signature), so the page asks for one instead of sending a blank image.
+    read: function (canvas) {
+      if (!canvas || !canvas.portalPad || !canvas.portalPad.strokes.some(s => s.length > 1)) return '';
+      const copy = document.createElement('canvas');
+      window.portal.signature.paint(canvas, copy, 1);
+      return copy.toDataURL('image/png');
+    }
   }
 };
 window.addEventListener('beforeunload', function (e) {

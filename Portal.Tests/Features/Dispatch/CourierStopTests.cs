@@ -131,4 +131,26 @@ public sealed class CourierStopTests(PortalHostFixture fixture) : IClassFixture<
 
         Assert.Equal("The signature must be a PNG image.", Assert.Single(ex.Errors["SignaturePng"]));
     }
+
+    [Fact]
+    public async Task An_empty_signature_is_refused_and_nothing_is_kept()
+    {
+        var (delivery, courier) = await OutForDelivery();
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => Host.Send(new CaptureSignature.Command(delivery.Id, ""), courier));
+
+        Assert.Equal("Ask the customer to sign.", Assert.Single(ex.Errors["SignaturePng"]));
+        Assert.False((await Host.Send(new GetStop.Query(delivery.Id), courier)).SignatureCaptured);
+    }
+
+    [Fact]
+    public async Task Another_courier_cannot_sign_for_the_stop()
+    {
+        var (delivery, _) = await OutForDelivery();
+        var other = await Host.PrincipalFor(Courier2Login);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Host.Send(new CaptureSignature.Command(delivery.Id, SignaturePng()), other));
+
+        Assert.Null((await DeliveryOf(Host, delivery.OrderNumber)).SignatureReference);
+    }
 }

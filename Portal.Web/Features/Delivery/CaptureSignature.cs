@@ -21,7 +21,7 @@ public static class CaptureSignature
         public Validator()
         {
             RuleFor(c => c.DeliveryId).GreaterThan(0).WithMessage("Choose a stop.");
-            RuleFor(c => c.SignaturePng).NotEmpty().WithMessage("Ask the customer to sign.")
+            RuleFor(c => c.SignaturePng).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Ask the customer to sign.")
                 .MaximumLength(400_000).WithMessage("The signature image is too large.")
                 .Must(Signatures.IsPngDataUrl).WithMessage("The signature must be a PNG image.");
         }

@@ -1,3 +1,4 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dispatch;
 using Portal.Infrastructure.Persistence;
@@ -27,3 +28,6 @@ internal static class MyStops
 
 /// <summary>What a courier action answers: where the stop stands now, and whether this request changed anything.</summary>
 public sealed record StopChanged(long DeliveryId, DeliveryStatus Status, bool Changed);
+
+/// <summary>A courier action the server refused, shown beside the step that sent it (a floating toast would cover the signature pad).</summary>
+public sealed record StopRefusal(IRequest<StopChanged> Command, string Message);

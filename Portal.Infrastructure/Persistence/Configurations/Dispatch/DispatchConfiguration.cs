@@ -154,3 +154,18 @@ internal static class GeoColumns
         return point;
     }
 }
+
+/// <summary>Photos live in their own table (bytes in the row there, never in Deliveries): shared by every node, backed up and
+/// erased with the database, written in the same transaction as the failed attempt.</summary>
+internal sealed class DeliveryPhotoConfiguration : IEntityTypeConfiguration<DeliveryPhoto>
+{
+    public void Configure(EntityTypeBuilder<DeliveryPhoto> builder)
+    {
+        builder.ToTable("DeliveryPhotos");
+        builder.HasOne<Delivery>().WithMany().HasForeignKey(p => p.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Courier>().WithMany().HasForeignKey(p => p.CourierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.DeliveryId);
+        builder.Property(p => p.ContentType).HasMaxLength(20);
+        builder.Property(p => p.Content).HasMaxLength(DeliveryPhoto.MaxBytes);
+    }
+}

@@ -1194,6 +1194,54 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("CourierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourierId");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("DeliveryPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Dispatch.Run", b =>
                 {
                     b.Property<long>("Id")
@@ -2783,6 +2831,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Timeline");
 
                     b.Navigation("Window")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.HasOne("Portal.Domain.Dispatch.Courier", null)
+                        .WithMany()
+                        .HasForeignKey("CourierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Dispatch.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

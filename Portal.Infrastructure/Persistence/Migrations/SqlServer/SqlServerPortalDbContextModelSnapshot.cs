@@ -1179,6 +1179,53 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("CourierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourierId");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("DeliveryPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Dispatch.Run", b =>
                 {
                     b.Property<long>("Id")
@@ -2757,6 +2804,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Timeline");
 
                     b.Navigation("Window")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.HasOne("Portal.Domain.Dispatch.Courier", null)
+                        .WithMany()
+                        .HasForeignKey("CourierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Dispatch.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

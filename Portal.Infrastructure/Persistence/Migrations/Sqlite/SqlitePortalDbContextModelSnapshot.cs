@@ -1055,6 +1055,46 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CourierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourierId");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("DeliveryPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Dispatch.Run", b =>
                 {
                     b.Property<long>("Id")
@@ -2512,6 +2552,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Timeline");
 
                     b.Navigation("Window")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dispatch.DeliveryPhoto", b =>
+                {
+                    b.HasOne("Portal.Domain.Dispatch.Courier", null)
+                        .WithMany()
+                        .HasForeignKey("CourierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Dispatch.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
