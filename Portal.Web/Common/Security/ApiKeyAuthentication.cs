@@ -26,6 +26,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        using var span = Telemetry.PortalMetrics.Activities.StartActivity("authenticate");
         var hash = ApiClient.Hash(values.ToString());
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var client = await db.ApiClients.AsNoTracking()
