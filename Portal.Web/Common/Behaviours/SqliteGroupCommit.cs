@@ -25,6 +25,14 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
     private int _waiting;
     private Group? _open;
 
+    private long _groupsCommitted;
+
+    /// <summary>Commands queued for their turn right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Write transactions (and fsyncs) committed so far by this process's groups.</summary>
+    public long GroupsCommitted => Interlocked.Read(ref _groupsCommitted);
+
     private string ConnectionString => database.ConnectionString;
 
     /// <summary>
@@ -114,6 +122,7 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
             else
             {
                 await group.Transaction.CommitAsync(CancellationToken.None);
+                Interlocked.Increment(ref _groupsCommitted);
                 group.Committed.TrySetResult();
             }
         }
