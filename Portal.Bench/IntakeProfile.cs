@@ -35,7 +35,7 @@ internal sealed class IntakeProfile : IDisposable, IObserver<DiagnosticListener>
 
     public void OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == DbLoggerCategory.Name)
+        if (listener.Name == "Microsoft.EntityFrameworkCore")
         {
             lock (_subscriptions)
             {
