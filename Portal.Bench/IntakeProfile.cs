@@ -48,7 +48,14 @@ internal sealed class IntakeProfile : IDisposable, IObserver<DiagnosticListener>
     {
         if (value.Value is CommandExecutedEventData executed)
         {
-            Add(Activity.Current is { } span ? Name(span) : "(outside any span)", 0, 1, executed.Duration.TotalMilliseconds);
+            // Attributed to the innermost span of the portal's own (the EF Core instrumentation wraps each command in one).
+            var span = Activity.Current;
+            while (span is not null && span.Source.Name is not ("Portal" or "Microsoft.AspNetCore"))
+            {
+                span = span.Parent;
+            }
+
+            Add(span is null ? "(outside any span)" : Name(span), 0, 1, executed.Duration.TotalMilliseconds);
         }
     }
 

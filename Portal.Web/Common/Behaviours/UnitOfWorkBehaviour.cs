@@ -39,6 +39,9 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             return await next();
         }
 
+        // A failed SaveChanges fails the whole command, which rolls back as one (its savepoint or transaction): the
+        // savepoint EF Core would wrap around every SaveChanges is two round trips that buy nothing here.
+        db.Database.AutoSavepointsEnabled = false;
         for (var attempt = 1; ; attempt++)
         {
             List<(Entity, IDomainEvent)> committed = [];
