@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Inventory;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Tests.Infrastructure;
@@ -19,7 +18,12 @@ namespace Portal.Bench;
 /// Orders accepted per second through the full pipeline (Kestrel on 127.0.0.1, API key, validation, transaction,
 /// stock reservation) on SQLite (a file in WAL mode) or PostgreSQL (a throwaway cluster, as the tests use, unless
 /// --connection names a server). Usage:
-///   dotnet run -c Release --project Portal.Bench -- intake [--engine sqlite|postgres] [--connection <cs>] [orders] [concurrency...]
+///   dotnet run -c Release --project Portal.Bench -- intake [--engine sqlite|postgres] [--connection &lt;cs&gt;] [--nodes N]
+///       [--open-loop &lt;orders/s&gt; --duration &lt;s&gt;] [--profile] [orders] [concurrency...]
+/// Closed loop (the default): each client sends its next order when the last is answered. Open loop: orders arrive
+/// at a fixed rate whatever the answers do, and latency counts from when an order was due, so a stall shows.
+/// --nodes starts that many portal nodes on the same database and spreads the clients across them.
+/// --profile places pre-orders one at a time and prints where an order's time goes (pipeline spans and SQL).
 /// </summary>
 internal static class IntakeBenchmark
 {
@@ -28,6 +32,10 @@ internal static class IntakeBenchmark
         var options = args.Skip(1).ToList();
         var engine = TakeOption(options, "--engine") ?? "sqlite";
         var connection = TakeOption(options, "--connection");
+        var nodeCount = int.Parse(TakeOption(options, "--nodes") ?? "1");
+        var openLoopRate = TakeOption(options, "--open-loop") is { } rate ? double.Parse(rate) : (double?)null;
+        var duration = double.Parse(TakeOption(options, "--duration") ?? "60");
+        var profile = TakeFlag(options, "--profile");
         var orders = options.Count > 0 ? int.Parse(options[0]) : 1000;
         var concurrencies = options.Count > 1 ? options[1..].Select(int.Parse).ToArray() : [1, 8, 50];
 
@@ -51,19 +59,13 @@ internal static class IntakeBenchmark
                 throw new ArgumentException($"--engine must be sqlite or postgres, not '{engine}'");
         }
 
-        var app = PortalApp.Build(
-            new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = typeof(PortalApp).Assembly.GetName().Name },
-            builder =>
-            {
-                builder.Configuration["Database:Provider"] = database.Provider.ToString();
-                builder.Configuration["ConnectionStrings:Portal"] = database.ConnectionString;
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
-                builder.Logging.ClearProviders();
-            });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var nodes = new List<WebApplication>();
+        for (var n = 0; n < nodeCount; n++)
+        {
+            nodes.Add(await StartNode(database)); // one after another: the first migrates and seeds, the others find it done
+        }
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = nodes[0].Services.CreateAsyncScope())
         {
             // Enough stock that the benchmark measures ordering, not selling out.
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -72,10 +74,15 @@ internal static class IntakeBenchmark
             await db.SaveChangesAsync();
         }
 
-        var tomorrow = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", DemoAccounts.IntakeKey);
+        var clients = nodes.Select(node =>
+        {
+            var address = node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(address) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", DemoAccounts.IntakeKey);
+            return http;
+        }).ToArray();
 
+        var tomorrow = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd");
         object PreOrder(int i) => new
         {
             flow = "PreOrderDelivery",
@@ -94,18 +101,55 @@ internal static class IntakeBenchmark
         };
 
         var sequence = 0;
-        Console.WriteLine($"engine: {database.Provider}");
-        Console.WriteLine($"{"flow",-18} {"concurrency",11} {"orders",7} {"orders/s",9} {"p50 ms",7} {"p95 ms",7}");
-        foreach (var (name, body) in new (string, Func<int, object>)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) })
+        async Task<double> Place(int client, Func<int, object> body, long dueTimestamp)
         {
-            await Run(name, body, 4, Math.Min(50, orders), print: false); // warm-up: JIT, connection pool, SQLite page cache
-            foreach (var concurrency in concurrencies)
+            using var response = await clients[client % clients.Length].PostAsJsonAsync("/api/v1/orders", body(Interlocked.Increment(ref sequence)));
+            var latency = Stopwatch.GetElapsedTime(dueTimestamp).TotalMilliseconds;
+            return (int)response.StatusCode == 201
+                ? latency
+                : throw new InvalidOperationException($"An order was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Console.WriteLine($"engine: {database.Provider}, nodes: {nodeCount}, cores: {Environment.ProcessorCount}");
+        Console.WriteLine();
+        var flows = new (string Name, Func<int, object> Body)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) };
+        if (profile)
+        {
+            await ClosedLoop(flows[0].Body, 4, Math.Min(100, orders)); // warm-up: JIT, connection pool, page cache
+            await Profile(count => ClosedLoop(flows[0].Body, 1, count), orders);
+        }
+        else if (openLoopRate is { } perSecond)
+        {
+            Console.WriteLine("| flow | arrivals/s | seconds | orders | answered/s | p50 ms | p95 ms | p99 ms |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            foreach (var (name, body) in flows)
             {
-                await Run(name, body, concurrency, orders, print: true);
+                await ClosedLoop(body, 4, 100);
+                var (latencies, elapsed) = await OpenLoop(body, perSecond, duration);
+                Console.WriteLine($"| {name} | {perSecond:0} | {duration:0} | {latencies.Length} | {latencies.Length / elapsed:0} | {Percentile(latencies, 0.5):0.0} | {Percentile(latencies, 0.95):0.0} | {Percentile(latencies, 0.99):0.0} |");
+            }
+        }
+        else
+        {
+            Console.WriteLine("| flow | clients | orders | orders/s | p50 ms | p95 ms |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            foreach (var (name, body) in flows)
+            {
+                await ClosedLoop(body, 4, Math.Min(50, orders));
+                foreach (var concurrency in concurrencies)
+                {
+                    var (latencies, elapsed) = await ClosedLoop(body, concurrency, orders);
+                    Console.WriteLine($"| {name} | {concurrency} | {orders} | {orders / elapsed:0} | {Percentile(latencies, 0.5):0.0} | {Percentile(latencies, 0.95):0.0} |");
+                }
             }
         }
 
-        await app.StopAsync();
+        foreach (var node in nodes)
+        {
+            await node.StopAsync();
+            await node.DisposeAsync();
+        }
+
         if (sqliteFile is not null)
         {
             SqliteCleanup(sqliteFile);
@@ -116,60 +160,103 @@ internal static class IntakeBenchmark
             await PostgresServer.Instance.DropDatabaseAsync(throwawayDatabase);
         }
 
-
-        async Task Run(string name, Func<int, object> body, int concurrency, int count, bool print)
+        async Task<(double[] Latencies, double Seconds)> ClosedLoop(Func<int, object> body, int concurrency, int count)
         {
             var latencies = new double[count];
             var next = -1;
-            var failures = 0;
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async client =>
             {
                 int slot;
                 while ((slot = Interlocked.Increment(ref next)) < count)
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/api/v1/orders", body(Interlocked.Increment(ref sequence)));
-                    latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if ((int)response.StatusCode != 201)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
+                    latencies[slot] = await Place(client, body, Stopwatch.GetTimestamp());
                 }
             }));
-            clock.Stop();
-            if (failures > 0)
-            {
-                throw new InvalidOperationException($"{failures} of {count} {name} orders were not accepted");
-            }
-
-            if (print)
-            {
-                Array.Sort(latencies);
-                Console.WriteLine($"{name,-18} {concurrency,11} {count,7} {count / clock.Elapsed.TotalSeconds,9:0} {latencies[count / 2],7:0.0} {latencies[(int)(count * 0.95)],7:0.0}");
-            }
+            return (latencies, clock.Elapsed.TotalSeconds);
         }
 
-        static string? TakeOption(List<string> args, string name)
+        async Task<(double[] Latencies, double Seconds)> OpenLoop(Func<int, object> body, double perSecond, double seconds)
         {
-            var at = args.IndexOf(name);
-            if (at < 0)
+            var count = (int)(perSecond * seconds);
+            var placed = new Task<double>[count];
+            var start = Stopwatch.GetTimestamp();
+            for (var k = 0; k < count; k++)
             {
-                return null;
+                var due = start + (long)(k * Stopwatch.Frequency / perSecond);
+                var ahead = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (ahead > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(ahead);
+                }
+
+                // Late arrivals are sent at once; their latency still counts from when they were due.
+                var client = k;
+                placed[k] = Task.Run(() => Place(client, body, due));
             }
 
-            var value = at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{name} needs a value");
-            args.RemoveRange(at, 2);
-            return value;
+            var latencies = await Task.WhenAll(placed);
+            return (latencies, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+    }
+
+    private static async Task<WebApplication> StartNode(PortalDatabase database)
+    {
+        var app = PortalApp.Build(
+            new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = typeof(PortalApp).Assembly.GetName().Name },
+            builder =>
+            {
+                builder.Configuration["Database:Provider"] = database.Provider.ToString();
+                builder.Configuration["ConnectionStrings:Portal"] = database.ConnectionString;
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.Logging.ClearProviders();
+            });
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Orders one at a time while listening to the pipeline's spans and EF Core's commands: where an order's time goes.</summary>
+    private static async Task Profile(Func<int, Task<(double[] Latencies, double Seconds)>> placeOneByOne, int count)
+    {
+        using var recorder = new IntakeProfile();
+        var (latencies, _) = await placeOneByOne(count);
+        Console.WriteLine($"{count} pre-orders one at a time: client round trip mean {latencies.Average():0.00} ms, p95 {Percentile(latencies, 0.95):0.00} ms");
+        Console.WriteLine();
+        Console.WriteLine("| part | ms per order | SQL commands per order | SQL ms per order |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var part in recorder.Parts())
+        {
+            Console.WriteLine($"| {part.Name} | {part.Milliseconds / count:0.00} | {(double)part.Commands / count:0.0} | {part.CommandMilliseconds / count:0.00} |");
+        }
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
+    }
+
+    private static string? TakeOption(List<string> args, string name)
+    {
+        var at = args.IndexOf(name);
+        if (at < 0)
+        {
+            return null;
         }
 
-        static void SqliteCleanup(string path)
+        var value = at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{name} needs a value");
+        args.RemoveRange(at, 2);
+        return value;
+    }
+
+    private static bool TakeFlag(List<string> args, string name) => args.Remove(name);
+
+    private static void SqliteCleanup(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            File.Delete(file);
         }
     }
 }

@@ -11,6 +11,7 @@ public static class PersistenceSetup
     public static IServiceCollection AddPortalPersistence(this IServiceCollection services, PortalDatabase database)
     {
         services.AddSingleton(database);
+        services.AddSingleton<ReferenceData.ReferenceDataCache>();
         services.AddDbContextFactory<PortalDbContext, ProviderContextFactory>(options => Configure(options, database));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;

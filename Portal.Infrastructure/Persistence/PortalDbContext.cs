@@ -65,6 +65,35 @@ public abstract class PortalDbContext(DbContextOptions<PortalDbContext> options)
     /// <summary>Data-protection keys shared by every node, so a cookie issued by one is read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Portal.Infrastructure.Outbox.OutboxMessage> OutboxMessages => Set<Portal.Infrastructure.Outbox.OutboxMessage>();
+    public DbSet<ReferenceData.ReferenceStamp> ReferenceStamps => Set<ReferenceData.ReferenceStamp>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewReferenceStamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewReferenceStamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A change to data the nodes cache renews the stamp in the same transaction (see ReferenceData.ReferenceStamp).</summary>
+    private void RenewReferenceStamp()
+    {
+        var changesReferenceData = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Product or Policy or StockLocation or ApiClient);
+        if (!changesReferenceData)
+        {
+            return;
+        }
+
+        var stamp = ReferenceStamps.Local.FirstOrDefault(s => s.Id == ReferenceData.ReferenceStamp.SingleId)
+            ?? ReferenceStamps.Attach(ReferenceData.ReferenceStamp.Row()).Entity;
+        stamp.Renew();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

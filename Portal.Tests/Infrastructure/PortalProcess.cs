@@ -16,6 +16,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private bool _disposed;
 
     private PortalProcess(Process process) => _process = process;
 
@@ -98,8 +99,15 @@ public sealed partial class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the node (SIGKILL, as a crash would) and waits for it to be gone; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -13,7 +13,7 @@ public static class MediatorSetup
     public static IServiceCollection AddPortalMediator(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<Localization.ServerText>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ServerTextBehaviour<,>));

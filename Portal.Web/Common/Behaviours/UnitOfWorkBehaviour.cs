@@ -11,15 +11,17 @@ namespace Portal.Web.Common.Behaviours;
 public interface ICommand<out TResponse> : IRequest<TResponse>;
 
 /// <summary>
-/// Innermost: wraps a command in a transaction (on SQLite an immediate one, so concurrent writers queue instead
-/// of failing late), saves, dispatches the domain events raised so far inside the same transaction, then commits.
-/// Queries pass straight through. Re-entrant: a command sent while one is running in this flow (from a domain-event
-/// handler, or a worker step) joins the running transaction instead of waiting for the gate it holds.
-/// When the database says the outermost transaction lost a race (a row version changed, a unique key was taken
-/// first, a deadlock), the whole command runs again on fresh data, a bounded number of times.
+/// Innermost: wraps a command in a transaction, saves, dispatches the domain events raised so far inside the same
+/// transaction, then commits. On SQLite the transaction is a seat in a group commit (<see cref="SqliteGroupCommit"/>):
+/// commands that arrive together run one after another in one immediate transaction, each in its own savepoint,
+/// and are answered once the group has committed. Queries pass straight through. Re-entrant: a command sent while
+/// one is running in this flow (from a domain-event handler, or a worker step) joins the running transaction instead
+/// of waiting for the turn it holds. When the database says the outermost transaction lost a race (a row version
+/// changed, a unique key was taken first, a deadlock), or its group did not commit, the whole command runs again on
+/// fresh data, a bounded number of times.
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
-    PortalDbContext db, IMediator mediator, SqliteWriteGate gate, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal,
+    PortalDbContext db, IMediator mediator, SqliteGroupCommit writes, IServiceProvider scope, OutboxDelivery delivery, OutboxSignal outboxSignal,
     PortalMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -37,42 +39,58 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             return await next();
         }
 
+        // A failed SaveChanges fails the whole command, which rolls back as one (its savepoint or transaction): the
+        // savepoint EF Core would wrap around every SaveChanges is two round trips that buy nothing here.
+        db.Database.AutoSavepointsEnabled = false;
         for (var attempt = 1; ; attempt++)
         {
             List<(Entity, IDomainEvent)> committed = [];
-            using var turn = await gate.EnterAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            IWriteUnit unit;
+            using (PortalMetrics.Activities.StartActivity("turn"))
             {
-                TResponse response;
-                using (AmbientUnitOfWork.Enter(scope))
-                {
-                    response = await next();
-                    await db.SaveChangesAsync(cancellationToken);
-                    await DispatchDomainEvents(committed, cancellationToken);
-                    await delivery.CompleteAsync(db, cancellationToken);
-                }
-
-                using (PortalMetrics.Activities.StartActivity("commit"))
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                metrics.Committed(committed);
-                if (db.ChangeTracker.Entries<OutboxMessage>().Any())
-                {
-                    outboxSignal.Notify();
-                }
-
-                return response;
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && WriteConflicts.IsRetryable(ex))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                unit = await writes.BeginAsync(db, cancellationToken);
             }
 
-            turn?.Dispose();
+            await using (unit)
+            {
+                try
+                {
+                    TResponse response;
+                    using (AmbientUnitOfWork.Enter(scope))
+                    {
+                        using (PortalMetrics.Activities.StartActivity("handle"))
+                        {
+                            response = await next();
+                        }
+
+                        using (PortalMetrics.Activities.StartActivity("save"))
+                        {
+                            await db.SaveChangesAsync(cancellationToken);
+                            await DispatchDomainEvents(committed, cancellationToken);
+                            await delivery.CompleteAsync(db, cancellationToken);
+                        }
+                    }
+
+                    using (PortalMetrics.Activities.StartActivity("commit"))
+                    {
+                        await unit.CommitAsync(cancellationToken);
+                    }
+
+                    metrics.Committed(committed);
+                    if (db.ChangeTracker.Entries<OutboxMessage>().Any())
+                    {
+                        outboxSignal.Notify();
+                    }
+
+                    return response;
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && (WriteConflicts.IsRetryable(ex) || ex is GroupCommitFailedException))
+                {
+                    await unit.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+            }
+
             // Spread the retries so the losers of one race do not collide again in lockstep.
             await Task.Delay(Random.Shared.Next(5, 20) * attempt, cancellationToken);
         }
@@ -100,40 +118,6 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-}
-
-/// <summary>
-/// SQLite has one writer at a time; when writers collide it makes the loser sleep and retry (150 ms a time in
-/// Microsoft.Data.Sqlite). Queuing this process's writers in memory first keeps the database's busy path for other
-/// processes only, which turns the contended latency tail from hundreds of milliseconds into a short queue.
-/// </summary>
-public sealed class SqliteWriteGate
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public async Task<IDisposable?> EnterAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        if (!Microsoft.EntityFrameworkCore.SqliteDatabaseFacadeExtensions.IsSqlite(db.Database))
-        {
-            return null;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        return new Release(_gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
         }
     }
 }

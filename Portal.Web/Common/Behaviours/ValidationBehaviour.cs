@@ -9,13 +9,17 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = TextInput.ControlCharacters(request)
-            .Select(field => new FluentValidation.Results.ValidationFailure(field, "Remove the control characters (such as NUL) from this text."))
-            .ToList();
-        foreach (var validator in validators)
+        List<FluentValidation.Results.ValidationFailure> failures;
+        using (Telemetry.PortalMetrics.Activities.StartActivity("validate"))
         {
-            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            failures.AddRange(result.Errors);
+            failures = TextInput.ControlCharacters(request)
+                .Select(field => new FluentValidation.Results.ValidationFailure(field, "Remove the control characters (such as NUL) from this text."))
+                .ToList();
+            foreach (var validator in validators)
+            {
+                var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+                failures.AddRange(result.Errors);
+            }
         }
 
         if (failures.Count > 0)

@@ -13,7 +13,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<PortalDbContext> dbFactory)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Portal.Infrastructure.Persistence.ReferenceData.ReferenceDataCache referenceData)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -26,13 +27,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        using var span = Telemetry.PortalMetrics.Activities.StartActivity("authenticate");
         var hash = ApiClient.Hash(values.ToString());
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var client = await db.ApiClients.AsNoTracking()
-            .Where(c => c.KeyHash == hash && c.IsActive)
-            .Select(c => new { c.Id, c.Name, c.Scopes })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (client is null)
+        var clients = (await referenceData.CurrentAsync(db, Context.RequestAborted)).ActiveClientsByKeyHash;
+        if (!clients.TryGetValue(hash, out var client))
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }

@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Inventory;
 using Portal.Domain.Orders;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Persistence.ReferenceData;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
 
@@ -13,7 +14,7 @@ namespace Portal.Web.Features.Inventory;
 /// When a pre-order is placed its goods are reserved, inside the same transaction: if any line cannot be covered the
 /// whole order fails and nothing is reserved. Serial-tracked goods also reserve specific units (IMEI / ICCID).
 /// </summary>
-internal sealed class ReserveStockForOrder(PortalDbContext db, ICurrentUser user, IClock clock)
+internal sealed class ReserveStockForOrder(PortalDbContext db, ICurrentUser user, IClock clock, ReferenceDataCache referenceData)
     : INotificationHandler<DomainEventNotification<OrderPlaced>>
 {
     public async Task Handle(DomainEventNotification<OrderPlaced> notification, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed class ReserveStockForOrder(PortalDbContext db, ICurrentUser user
         var order = db.Orders.Local.Single(o => o.Number == placed.OrderNumber);
         var shipped = placed.Lines.Where(l => l.Kind is not (Domain.Catalog.ProductKind.Plan or Domain.Catalog.ProductKind.AddOn)).ToList();
         var skus = shipped.Select(l => l.Sku).ToList();
-        var locations = await db.StockLocations.ToDictionaryAsync(l => l.Id, cancellationToken);
+        var locations = (await referenceData.CurrentAsync(db, cancellationToken)).LocationsById;
         await db.LockStockAsync(skus, cancellationToken);
         var stock = await db.StockItems.Where(s => skus.Contains(s.Sku)).ToListAsync(cancellationToken);
 

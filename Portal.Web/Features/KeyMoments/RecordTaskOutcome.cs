@@ -68,9 +68,12 @@ internal sealed class TaskClosesWhenOrdered(PortalDbContext db) : INotificationH
             return;
         }
 
-        var order = await db.Orders.AsNoTracking().Where(o => o.Number == placed.OrderNumber)
-            .Select(o => new { o.CustomerId, o.CreatedBy })
-            .SingleAsync(cancellationToken);
+        // The order was placed in this unit of work, so it is tracked already: no need to read it back.
+        var order = db.Orders.Local.FirstOrDefault(o => o.Number == placed.OrderNumber) is { } tracked
+            ? new { tracked.CustomerId, tracked.CreatedBy }
+            : await db.Orders.AsNoTracking().Where(o => o.Number == placed.OrderNumber)
+                .Select(o => new { o.CustomerId, o.CreatedBy })
+                .SingleAsync(cancellationToken);
         var tasks = await db.RepTasks
             .Where(t => t.CustomerId == order.CustomerId && t.Status == RepTaskStatus.Claimed && t.ClaimedBy == order.CreatedBy)
             .ToListAsync(cancellationToken);

@@ -10,6 +10,7 @@ using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Persistence.ReferenceData;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
 
@@ -149,7 +150,8 @@ public static class PlaceOrder
     }
 
     internal sealed class Handler(
-        PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox, IOrderNumberSource numbers, Common.Localization.ServerText text)
+        PortalDbContext db, ICurrentUser user, IClock clock, OutboxWriter outbox, IOrderNumberSource numbers, Common.Localization.ServerText text,
+        ReferenceDataCache referenceData)
         : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -220,7 +222,7 @@ public static class PlaceOrder
         private async Task<IReadOnlyList<CartItem>> LoadItems(IReadOnlyList<LineInput> lines, CancellationToken cancellationToken)
         {
             var skus = lines.Select(l => l.Sku!.Trim().ToUpperInvariant()).ToList();
-            var products = await db.Products.Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, cancellationToken);
+            var products = (await referenceData.CurrentAsync(db, cancellationToken)).ProductsBySku;
             var errors = new Dictionary<string, string[]>();
             for (var i = 0; i < skus.Count; i++)
             {
@@ -276,8 +278,8 @@ public static class PlaceOrder
             }
 
             var normalised = code.Trim().ToUpperInvariant();
-            var policy = await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.Code == normalised, cancellationToken)
-                ?? throw RequestValidationException.For("Policy", $"Unknown policy {normalised}.");
+            var policies = (await referenceData.CurrentAsync(db, cancellationToken)).PoliciesByCode;
+            var policy = policies.GetValueOrDefault(normalised) ?? throw RequestValidationException.For("Policy", $"Unknown policy {normalised}.");
             var eligibility = policy.CheckEligibility(customer.Profile, now);
             return eligibility.IsEligible
                 ? policy
