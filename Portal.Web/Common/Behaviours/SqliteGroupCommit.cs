@@ -10,7 +10,7 @@ namespace Portal.Web.Common.Behaviours;
 /// together therefore share one write transaction: they take turns on one connection, each inside its own savepoint,
 /// and the last of a group commits for all of them — one BEGIN, one fsync. A command that fails rolls back to its
 /// savepoint only, so a refusal (out of stock, a taken key) never undoes the others. No command is answered before
-/// its group has committed, so a crash loses only unanswered work. See docs/adr/0012-sqlite-group-commit.md.
+/// its group has committed, so a crash loses only unanswered work. See docs/adr/0015-sqlite-group-commit.md.
 /// Queuing this process's writers here also keeps SQLite's busy-retry path (150 ms sleeps in Microsoft.Data.Sqlite)
 /// for other processes only.
 /// </summary>
