@@ -23,7 +23,7 @@ namespace Portal.Bench;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<BenchTable> RunAsync(string[] args)
     {
         var options = args.Skip(1).ToList();
         var engine = TakeOption(options, "--engine") ?? "sqlite";
@@ -94,8 +94,7 @@ internal static class IntakeBenchmark
         };
 
         var sequence = 0;
-        Console.WriteLine($"engine: {database.Provider}");
-        Console.WriteLine($"{"flow",-18} {"concurrency",11} {"orders",7} {"orders/s",9} {"p50 ms",7} {"p95 ms",7}");
+        var table = new BenchTable("intake", engine, "flow", "concurrency", "orders", "orders/s", "p50 ms", "p95 ms");
         foreach (var (name, body) in new (string, Func<int, object>)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) })
         {
             await Run(name, body, 4, Math.Min(50, orders), print: false); // warm-up: JIT, connection pool, SQLite page cache
@@ -116,6 +115,7 @@ internal static class IntakeBenchmark
             await PostgresServer.Instance.DropDatabaseAsync(throwawayDatabase);
         }
 
+        return table;
 
         async Task Run(string name, Func<int, object> body, int concurrency, int count, bool print)
         {
@@ -146,7 +146,7 @@ internal static class IntakeBenchmark
             if (print)
             {
                 Array.Sort(latencies);
-                Console.WriteLine($"{name,-18} {concurrency,11} {count,7} {count / clock.Elapsed.TotalSeconds,9:0} {latencies[count / 2],7:0.0} {latencies[(int)(count * 0.95)],7:0.0}");
+                table.Add(name, concurrency, count, Math.Round(count / clock.Elapsed.TotalSeconds), latencies[count / 2], latencies[(int)(count * 0.95)]);
             }
         }
 
