@@ -45,8 +45,8 @@ internal static class WebhookBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(host.Address) };
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoAccounts.IntakeKey);
 
-        var table = new BenchTable("webhooks", engine, "event", "concurrency", "events", "events/s", "p50 ms", "p95 ms", "max ms");
-        table.Note("Closed loop: each sender posts its next signed event when the last is answered; every event must answer Applied.");
+        var table = new BenchTable("webhooks", engine, "event", "concurrency", "events", "events/s", "p50 ms", "p95 ms", "max ms", "CPU ms/event");
+        table.Note("Closed loop: each sender posts its next signed event when the last is answered; every event must answer Applied. CPU ms/event: this process (portal and senders).");
         await Measure(http, host.Services, table, "warm-up", 4, Math.Min(50, events), print: false);
         foreach (var concurrency in concurrencies)
         {
@@ -62,6 +62,7 @@ internal static class WebhookBenchmark
         var latencies = new double[count];
         var next = -1;
         var failures = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -94,7 +95,8 @@ internal static class WebhookBenchmark
         if (print)
         {
             Array.Sort(latencies);
-            table.Add(name, concurrency, count, Math.Round(count / clock.Elapsed.TotalSeconds), latencies[count / 2], latencies[(int)(count * 0.95)], latencies[^1]);
+            table.Add(name, concurrency, count, Math.Round(count / clock.Elapsed.TotalSeconds), latencies[count / 2], latencies[(int)(count * 0.95)], latencies[^1],
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count);
         }
     }
 
