@@ -69,6 +69,17 @@ internal sealed class BenchHost : IAsyncDisposable
         return new BenchHost(app, engine, sqliteFile, postgresDatabase);
     }
 
+    /// <summary>
+    /// The process's CPU use while no request is sent (background jobs, tiered JIT, GC), in cores; a per-request CPU
+    /// figure includes it, so the table says how large it was.
+    /// </summary>
+    public static async Task<double> IdleCoresAsync(TimeSpan over)
+    {
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        await Task.Delay(over);
+        return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu) / over;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

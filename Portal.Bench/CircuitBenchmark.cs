@@ -41,8 +41,12 @@ internal static class CircuitBenchmark
         var table = new BenchTable(
             "circuits", engine, "circuits", "heap KB/circuit", "working set KB/circuit", "actions", "errors", "p50 ms", "p95 ms", "max ms");
         table.Note("Real Chromium pages (Playwright, one browser, a context per page), half /orders/new as rep, half /courier as courier; 10 % act each second.");
-        table.Note("Memory: server process (the bench hosts the portal) after a forced full GC, idle circuits minus none; includes the Playwright client's few objects per page.");
+        table.Note("Memory per circuit: the portal process's managed heap and working set after a forced full GC with N idle circuits, minus the same before they opened, over N (after a warm-up page of each kind; includes the Playwright client's small per-page objects).");
         table.Note("Latency: input to the rendered update seen in the page, as Playwright observes it (includes its driver round trips). Goals: <= 400 KB per idle circuit; p95 <= 100 ms.");
+        // First renders fill caches and JIT code once for all circuits; that is not a circuit's cost.
+        await Task.WhenAll(
+            (await Session.OpenAsync(browser, host.Address, rep, "orders/new", isRep: true)).DisposeAsync().AsTask(),
+            (await Session.OpenAsync(browser, host.Address, courier, "courier", isRep: false)).DisposeAsync().AsTask());
         foreach (var count in counts)
         {
             await Measure(browser, host.Address, rep, courier, circuits, count, TimeSpan.FromSeconds(seconds), table);

@@ -45,6 +45,7 @@ internal static partial class TrackingBenchmark
         };
         foreach (var (name, send) in lookups)
         {
+            table.Note($"Before {name}: the process used {await BenchHost.IdleCoresAsync(TimeSpan.FromSeconds(3)):0.00} cores idle (included in CPU ms/req).");
             await Run(send, targets, Math.Min(rate, 100), TimeSpan.FromSeconds(Math.Min(2, duration.TotalSeconds))); // warm-up: JIT, pools, page cache
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (latencies, elapsed) = await Run(send, targets, rate, duration);

@@ -50,6 +50,7 @@ internal static class WebhookBenchmark
         await Measure(http, host.Services, table, "warm-up", 4, Math.Min(50, events), print: false);
         foreach (var concurrency in concurrencies)
         {
+            table.Note($"Before {concurrency} senders: the process used {await BenchHost.IdleCoresAsync(TimeSpan.FromSeconds(3)):0.00} cores idle (included in CPU ms/event).");
             await Measure(http, host.Services, table, "payment_intent.succeeded", concurrency, events, print: true);
         }
 
