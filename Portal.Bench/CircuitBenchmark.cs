@@ -12,7 +12,7 @@ namespace Portal.Bench;
 /// N idle circuits after a forced full GC, then lets 10 % of the pages act each second (the rep looks up a customer,
 /// picks a product, submits a direct order, starts another; the courier opens a stop and goes back) and measures the
 /// interaction latency from the input until the rendered update is visible in the page. Usage:
-///   dotnet run -c Release --project Portal.Bench -- circuits [--engine sqlite|postgres] [--seconds 10] [circuits...]
+///   dotnet run -c Release --project Portal.Bench -- circuits [--engine sqlite|postgres] [--seconds 10] [--only rep|courier] [circuits...]
 /// </summary>
 internal static class CircuitBenchmark
 {
@@ -24,6 +24,7 @@ internal static class CircuitBenchmark
         var options = new BenchOptions(args.Skip(1));
         var engine = options.Take("--engine") ?? "sqlite";
         var seconds = options.TakeNumber("--seconds", 10);
+        var only = options.Take("--only"); // rep or courier: one page kind, to see which one a circuit's memory comes from
         var counts = options.Positional.Count > 0 ? options.Positional.Select(int.Parse).ToArray() : [20, 50, 100];
         var circuits = new OpenCircuits();
         await using var host = await BenchHost.StartAsync(engine, b => b.Services.AddSingleton<CircuitHandler>(circuits));
@@ -40,7 +41,7 @@ internal static class CircuitBenchmark
 
         var table = new BenchTable(
             "circuits", engine, "circuits", "heap KB/circuit", "working set KB/circuit", "actions", "errors", "p50 ms", "p95 ms", "max ms");
-        table.Note("Real Chromium pages (Playwright, one browser, a context per page), half /orders/new as rep, half /courier as courier; 10 % act each second.");
+        table.Note($"Real Chromium pages (Playwright, one browser, a context per page), {only switch { "rep" => "all /orders/new as rep", "courier" => "all /courier as courier", _ => "half /orders/new as rep, half /courier as courier" }}; 10 % act each second.");
         table.Note("Memory per circuit: the portal process's managed heap and working set after a forced full GC with N idle circuits, minus the same before they opened, over N (after a warm-up page of each kind; includes the Playwright client's small per-page objects).");
         table.Note("Latency: input to the rendered update seen in the page, as Playwright observes it (includes its driver round trips). Goals: <= 400 KB per idle circuit; p95 <= 100 ms.");
         // First renders fill caches and JIT code once for all circuits; that is not a circuit's cost.
@@ -49,14 +50,14 @@ internal static class CircuitBenchmark
             (await Session.OpenAsync(browser, host.Address, courier, "courier", isRep: false)).DisposeAsync().AsTask());
         foreach (var count in counts)
         {
-            await Measure(browser, host.Address, rep, courier, circuits, count, TimeSpan.FromSeconds(seconds), table);
+            await Measure(browser, host.Address, rep, courier, only, circuits, count, TimeSpan.FromSeconds(seconds), table);
         }
 
         return table;
     }
 
     private static async Task Measure(
-        IBrowser browser, string address, string rep, string courier, OpenCircuits circuits, int count, TimeSpan activity, BenchTable table)
+        IBrowser browser, string address, string rep, string courier, string? only, OpenCircuits circuits, int count, TimeSpan activity, BenchTable table)
     {
         var (heapBefore, setBefore) = Memory();
         var sessions = new Session[count];
@@ -67,7 +68,8 @@ internal static class CircuitBenchmark
                 await opening.WaitAsync();
                 try
                 {
-                    sessions[i] = await Session.OpenAsync(browser, address, i % 2 == 0 ? rep : courier, i % 2 == 0 ? "orders/new" : "courier", i % 2 == 0);
+                    var asRep = only switch { "rep" => true, "courier" => false, _ => i % 2 == 0 };
+                    sessions[i] = await Session.OpenAsync(browser, address, asRep ? rep : courier, asRep ? "orders/new" : "courier", asRep);
                 }
                 finally
                 {
