@@ -29,3 +29,16 @@ dotnet test Portal.sln -c Release --no-build --logger "console;verbosity=normal"
 # The slice, pipeline and API tests again on PostgreSQL (tests that name their engines already ran on both).
 PORTAL_TEST_DATABASE=PostgreSql dotnet test Portal.Tests -c Release --no-build --logger "console;verbosity=normal" \
   --filter "(FullyQualifiedName~Portal.Tests.Features|FullyQualifiedName~Portal.Tests.Api|FullyQualifiedName~Portal.Tests.Common)&Engine!=Named"
+
+# Every benchmark scenario once at a tiny size, so the harness keeps building and running (no timing is checked).
+bench=(dotnet Portal.Bench/bin/Release/net10.0/Portal.Bench.dll)
+"${bench[@]}" intake 20 1
+"${bench[@]}" webhooks 20 1
+"${bench[@]}" webhooks --engine postgres 20 1
+"${bench[@]}" tracking --rate 20 --duration 1
+"${bench[@]}" tracking --engine postgres --rate 20 --duration 1
+"${bench[@]}" circuits --seconds 1 2
+"${bench[@]}" routing 20 3 0.2
+"${bench[@]}" manifests 2 2
+# Smaller generated months fail the scenario's own checks (1,000: a file does not parse; 30,000: the worklist differs from the injected count).
+"${bench[@]}" reconcile 100000

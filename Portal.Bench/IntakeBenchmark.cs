@@ -27,7 +27,7 @@ namespace Portal.Bench;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<BenchTable> RunAsync(string[] args)
     {
         var options = args.Skip(1).ToList();
         var engine = TakeOption(options, "--engine") ?? "sqlite";
@@ -110,36 +110,35 @@ internal static class IntakeBenchmark
                 : throw new InvalidOperationException($"An order was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        Console.WriteLine($"engine: {database.Provider}, nodes: {nodeCount}, cores: {Environment.ProcessorCount}");
-        Console.WriteLine();
+        var engineName = $"{database.Provider}, {nodeCount} node(s)";
         var flows = new (string Name, Func<int, object> Body)[] { ("PreOrderDelivery", PreOrder), ("Direct", Direct) };
+        BenchTable table;
         if (profile)
         {
+            table = new BenchTable("intake --profile", engineName, "part", "ms per order", "SQL commands per order", "SQL ms per order");
             await ClosedLoop(flows[0].Body, 4, Math.Min(100, orders)); // warm-up: JIT, connection pool, page cache
-            await Profile(count => ClosedLoop(flows[0].Body, 1, count), orders);
+            await Profile(table, count => ClosedLoop(flows[0].Body, 1, count), orders);
         }
         else if (openLoopRate is { } perSecond)
         {
-            Console.WriteLine("| flow | arrivals/s | seconds | orders | answered/s | p50 ms | p95 ms | p99 ms |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            table = new BenchTable("intake --open-loop", engineName, "flow", "arrivals/s", "seconds", "orders", "answered/s", "p50 ms", "p95 ms", "p99 ms");
             foreach (var (name, body) in flows)
             {
                 await ClosedLoop(body, 4, 100);
                 var (latencies, elapsed) = await OpenLoop(body, perSecond, duration);
-                Console.WriteLine($"| {name} | {perSecond:0} | {duration:0} | {latencies.Length} | {latencies.Length / elapsed:0} | {Percentile(latencies, 0.5):0.0} | {Percentile(latencies, 0.95):0.0} | {Percentile(latencies, 0.99):0.0} |");
+                table.Add(name, perSecond, duration, latencies.Length, Math.Round(latencies.Length / elapsed), Percentile(latencies, 0.5), Percentile(latencies, 0.95), Percentile(latencies, 0.99));
             }
         }
         else
         {
-            Console.WriteLine("| flow | clients | orders | orders/s | p50 ms | p95 ms |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            table = new BenchTable("intake", engineName, "flow", "clients", "orders", "orders/s", "p50 ms", "p95 ms");
             foreach (var (name, body) in flows)
             {
                 await ClosedLoop(body, 4, Math.Min(50, orders));
                 foreach (var concurrency in concurrencies)
                 {
                     var (latencies, elapsed) = await ClosedLoop(body, concurrency, orders);
-                    Console.WriteLine($"| {name} | {concurrency} | {orders} | {orders / elapsed:0} | {Percentile(latencies, 0.5):0.0} | {Percentile(latencies, 0.95):0.0} |");
+                    table.Add(name, concurrency, orders, Math.Round(orders / elapsed), Percentile(latencies, 0.5), Percentile(latencies, 0.95));
                 }
             }
         }
@@ -159,6 +158,8 @@ internal static class IntakeBenchmark
         {
             await PostgresServer.Instance.DropDatabaseAsync(throwawayDatabase);
         }
+
+        return table;
 
         async Task<(double[] Latencies, double Seconds)> ClosedLoop(Func<int, object> body, int concurrency, int count)
         {
@@ -216,17 +217,14 @@ internal static class IntakeBenchmark
     }
 
     /// <summary>Orders one at a time while listening to the pipeline's spans and EF Core's commands: where an order's time goes.</summary>
-    private static async Task Profile(Func<int, Task<(double[] Latencies, double Seconds)>> placeOneByOne, int count)
+    private static async Task Profile(BenchTable table, Func<int, Task<(double[] Latencies, double Seconds)>> placeOneByOne, int count)
     {
         using var recorder = new IntakeProfile();
         var (latencies, _) = await placeOneByOne(count);
-        Console.WriteLine($"{count} pre-orders one at a time: client round trip mean {latencies.Average():0.00} ms, p95 {Percentile(latencies, 0.95):0.00} ms");
-        Console.WriteLine();
-        Console.WriteLine("| part | ms per order | SQL commands per order | SQL ms per order |");
-        Console.WriteLine("|---|---|---|---|");
+        table.Note($"{count} pre-orders one at a time: client round trip mean {latencies.Average():0.00} ms, p95 {Percentile(latencies, 0.95):0.00} ms");
         foreach (var part in recorder.Parts())
         {
-            Console.WriteLine($"| {part.Name} | {part.Milliseconds / count:0.00} | {(double)part.Commands / count:0.0} | {part.CommandMilliseconds / count:0.00} |");
+            table.Add(part.Name, part.Milliseconds / count, (double)part.Commands / count, part.CommandMilliseconds / count);
         }
     }
 

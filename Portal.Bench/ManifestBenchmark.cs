@@ -16,7 +16,7 @@ namespace Portal.Bench;
 /// </summary>
 internal static class ManifestBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<BenchTable> RunAsync(string[] args)
     {
         var documents = args.Length > 1 ? int.Parse(args[1]) : 100;
         var batch = args.Length > 2 ? int.Parse(args[2]) : 300;
@@ -48,7 +48,8 @@ internal static class ManifestBenchmark
         }
 
         Array.Sort(latencies);
-        Console.WriteLine($"50-stop manifest, one at a time: {documents} PDFs, p50 {latencies[documents / 2]:0} ms, p95 {latencies[(int)(documents * 0.95)]:0} ms, max {latencies[^1]:0} ms, {bytes / documents / 1024} KB each");
+        var table = new BenchTable("manifests", "none", "run", "PDFs", "p50 ms", "p95 ms", "max ms", "PDFs/s", "KB each");
+        table.Add("50-stop manifest, one at a time", documents, latencies[documents / 2], latencies[(int)(documents * 0.95)], latencies[^1], "", bytes / documents / 1024);
 
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -61,7 +62,7 @@ internal static class ManifestBenchmark
             }
         }));
         clock.Stop();
-        Console.WriteLine($"{batch} different 50-stop manifests end to end (render + print, {options.MaxConcurrentPrints} tabs): {clock.Elapsed.TotalSeconds:0.0} s, {batch / clock.Elapsed.TotalSeconds:0.0} PDFs/s");
+        table.Add($"different 50-stop manifests, render + print, {options.MaxConcurrentPrints} tabs", batch, "", "", "", batch / clock.Elapsed.TotalSeconds, "");
 
         await app.StopAsync();
         await app.DisposeAsync();
@@ -70,6 +71,8 @@ internal static class ManifestBenchmark
         {
             File.Delete(file);
         }
+
+        return table;
     }
 
     private static async Task<byte[]> Print(IDocumentRenderer renderer, RunManifest.Manifest manifest) =>

@@ -1,24 +1,31 @@
-// One harness for every hot path: dotnet run -c Release --project Portal.Bench -- <scenario> [options]
-var scenario = args.FirstOrDefault();
-switch (scenario)
+// One harness for every hot path: dotnet run -c Release --project Portal.Bench -- <scenario> [options] [--out <file>]
+using Portal.Bench;
+
+var options = new BenchOptions(args.Skip(1));
+var output = options.Take("--out");
+var rest = args.Take(1).Concat(options.Positional).ToArray();
+BenchTable? table = args.FirstOrDefault() switch
 {
-    case "intake":
-        await Portal.Bench.IntakeBenchmark.RunAsync(args);
-        break;
-    case "webhooks":
-        await Portal.Bench.WebhookBenchmark.RunAsync(args);
-        break;
-    case "routing":
-        Portal.Bench.RoutingBenchmark.Run(args);
-        break;
-    case "manifests":
-        await Portal.Bench.ManifestBenchmark.RunAsync(args);
-        break;
-    case "reconcile":
-        Portal.Bench.ReconcileBenchmark.Run(args);
-        break;
-    default:
-        Console.Error.WriteLine("usage: Portal.Bench <intake|webhooks|routing|manifests|reconcile> [options]");
-        Environment.ExitCode = 2;
-        break;
+    "intake" => await IntakeBenchmark.RunAsync(rest),
+    "webhooks" => await WebhookBenchmark.RunAsync(rest),
+    "tracking" => await TrackingBenchmark.RunAsync(rest),
+    "circuits" => await CircuitBenchmark.RunAsync(rest),
+    "routing" => RoutingBenchmark.Run(rest),
+    "manifests" => await ManifestBenchmark.RunAsync(rest),
+    "reconcile" => ReconcileBenchmark.Run(rest),
+    _ => null,
+};
+if (table is null)
+{
+    Console.Error.WriteLine("usage: Portal.Bench <intake|webhooks|tracking|circuits|routing|manifests|reconcile> [options] [--out <file>]");
+    Environment.ExitCode = 2;
+    return;
+}
+
+var markdown = table.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, markdown);
 }

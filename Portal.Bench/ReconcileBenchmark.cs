@@ -18,7 +18,7 @@ internal static class ReconcileBenchmark
 {
     private static readonly DateOnly Start = new(2026, 11, 1);
 
-    public static void Run(string[] args)
+    public static BenchTable Run(string[] args)
     {
         var payments = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var input = Generate(payments, new Random(20261201));
@@ -27,7 +27,8 @@ internal static class ReconcileBenchmark
         process.Refresh();
         var before = process.WorkingSet64;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        Console.WriteLine($"{payments:N0} payments; settlement file {input.SettlementCsv.Length / 1048576.0:0.0} MB, bank file {input.BankCsv.Length / 1048576.0:0.0} MB; working set before {before / 1048576.0:0} MB");
+        var table = new BenchTable("reconcile", "none", "scope", "ours", "theirs", "open", "wall s", "CPU s");
+        table.Note($"{payments:N0} payments; settlement file {input.SettlementCsv.Length / 1048576.0:0.0} MB, bank file {input.BankCsv.Length / 1048576.0:0.0} MB; working set before {before / 1048576.0:0} MB");
 
         var clock = Stopwatch.StartNew();
         var cpu = process.TotalProcessorTime;
@@ -64,19 +65,21 @@ internal static class ReconcileBenchmark
             var book = new MatchBook();
             matches += book.Run(scope.Expected, scope.Actual, MatchingOptions.Default, now).Count;
             var open = book.Worklist(scope.Tier, scope.Expected, scope.Actual, Start.AddDays(40), MatchingOptions.Default).Count;
-            Console.WriteLine($"  {scope.Name,-9} {scope.Expected.Count,9:N0} ours {scope.Actual.Count,9:N0} theirs {open,5} open {scopeClock.Elapsed.TotalSeconds,6:0.00} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:0.00} s CPU)");
+            table.Add(scope.Name, scope.Expected.Count, scope.Actual.Count, open, Math.Round(scopeClock.Elapsed.TotalSeconds, 2), Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds, 2));
             worklist += open;
         }
 
         clock.Stop();
         process.Refresh();
         var peak = process.PeakWorkingSet64;
-        Console.WriteLine($"parsed in {parsed.TotalSeconds:0.00} s; matched {matches:N0} in {(clock.Elapsed - parsed).TotalSeconds:0.00} s; total {clock.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU");
-        Console.WriteLine($"worklist {worklist} (injected {input.Faults}); peak working set {peak / 1048576.0:0} MB ({(peak - before) / 1048576.0:0} MB above the start); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:0} MB");
+        table.Note($"parsed in {parsed.TotalSeconds:0.00} s; matched {matches:N0} in {(clock.Elapsed - parsed).TotalSeconds:0.00} s; total {clock.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU");
+        table.Note($"worklist {worklist} (injected {input.Faults}); peak working set {peak / 1048576.0:0} MB ({(peak - before) / 1048576.0:0} MB above the start); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:0} MB");
         if (worklist != input.Faults)
         {
             throw new InvalidOperationException($"Expected {input.Faults} items on the worklist, found {worklist}");
         }
+
+        return table;
     }
 
     private sealed record Input(

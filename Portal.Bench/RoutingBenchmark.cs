@@ -16,23 +16,24 @@ internal static class RoutingBenchmark
         (new(9, 0), new(11, 0)), (new(10, 0), new(12, 0)), (new(13, 0), new(15, 0)), (new(14, 0), new(18, 0)), (new(19, 0), new(21, 0)),
     ];
 
-    public static void Run(string[] args)
+    public static BenchTable Run(string[] args)
     {
         var deliveries = args.Length > 1 ? int.Parse(args[1]) : 1000;
         var couriers = args.Length > 2 ? int.Parse(args[2]) : 50;
         var searchSeconds = args.Length > 3 ? double.Parse(args[3]) : 1.5;
         var problem = Generate(deliveries, couriers, seed: 20261130);
-        Console.WriteLine($"{deliveries} deliveries, {couriers} couriers, {problem.Couriers.Sum(c => c.Capacity)} stops of capacity, 10 zones, 5 windows (2-4 h)");
-        Console.WriteLine($"{"planner",-22} {"seconds",8} {"assigned",9} {"unassigned",11} {"km",9} {"late",6}");
+        var table = new BenchTable("routing", "none", "planner", "seconds", "assigned", "unassigned", "km", "late", "invalid");
+        table.Note($"{deliveries} deliveries, {couriers} couriers, {problem.Couriers.Sum(c => c.Capacity)} stops of capacity, 10 zones, 5 windows (2-4 h)");
 
         // Warm-up loads the native solver library so the timing below is the planning itself.
         new OrToolsRoutePlanner(new RoutingOptions { SearchTimeLimit = TimeSpan.FromMilliseconds(200) }).Propose(Generate(50, 5, 1));
 
-        Measure("nearest neighbour", new NearestNeighbourPlanner(), problem);
-        Measure($"OR-Tools ({searchSeconds:0.#} s search)", new OrToolsRoutePlanner(new RoutingOptions { SearchTimeLimit = TimeSpan.FromSeconds(searchSeconds) }), problem);
+        Measure(table, "nearest neighbour", new NearestNeighbourPlanner(), problem);
+        Measure(table, $"OR-Tools ({searchSeconds:0.#} s search)", new OrToolsRoutePlanner(new RoutingOptions { SearchTimeLimit = TimeSpan.FromSeconds(searchSeconds) }), problem);
+        return table;
     }
 
-    private static void Measure(string name, IRoutePlanner planner, PlanningProblem problem)
+    private static void Measure(BenchTable table, string name, IRoutePlanner planner, PlanningProblem problem)
     {
         var clock = Stopwatch.StartNew();
         var plan = planner.Propose(problem);
@@ -40,9 +41,9 @@ internal static class RoutingBenchmark
         var overCapacity = plan.Routes.Count(r => r.Visits.Count > problem.Couriers.Single(c => c.Id == r.CourierId).Capacity);
         var outsideZone = plan.Routes.Sum(r => r.Visits.Count(v =>
             !problem.Couriers.Single(c => c.Id == r.CourierId).Covers(problem.Stops.Single(s => s.Id == v.StopId).ZoneCode)));
-        Console.WriteLine(
-            $"{name,-22} {clock.Elapsed.TotalSeconds,8:0.00} {plan.Assigned,9} {plan.Unassigned.Count,11} {plan.TotalDistanceMetres / 1000.0,9:0.0} {plan.WindowsMissed,6}"
-            + (overCapacity + outsideZone > 0 ? $"  INVALID: {overCapacity} over capacity, {outsideZone} outside zone" : string.Empty));
+        table.Add(
+            name, Math.Round(clock.Elapsed.TotalSeconds, 2), plan.Assigned, plan.Unassigned.Count, plan.TotalDistanceMetres / 1000.0, plan.WindowsMissed,
+            overCapacity + outsideZone > 0 ? $"{overCapacity} over capacity, {outsideZone} outside zone" : "no");
     }
 
     /// <summary>Ten zones over central Guangzhou (Tianhe, Yuexiu, Haizhu, Liwan, Baiyun); each courier covers two or three neighbours.</summary>

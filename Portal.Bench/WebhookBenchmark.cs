@@ -22,27 +22,19 @@ namespace Portal.Bench;
 /// <summary>
 /// Stripe webhooks applied per second through the full pipeline (Kestrel on 127.0.0.1, signature check, one
 /// transaction per event recording it, capturing the payment, posting the ledger and re-deriving the order), for
-/// distinct payment_intent.succeeded events at each number of concurrent senders, on a SQLite file in WAL mode.
-/// Usage: dotnet run -c Release --project Portal.Bench -- webhooks [events] [concurrency...]
+/// distinct payment_intent.succeeded events at each number of concurrent senders, on SQLite (a file in WAL mode) or
+/// PostgreSQL (a throwaway cluster). Usage: dotnet run -c Release --project Portal.Bench -- webhooks [--engine sqlite|postgres] [events] [concurrency...]
 /// </summary>
 internal static class WebhookBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<BenchTable> RunAsync(string[] args)
     {
-        var events = args.Length > 1 ? int.Parse(args[1]) : 500;
-        var concurrencies = args.Length > 2 ? args[2..].Select(int.Parse).ToArray() : [1, 20];
-        var database = Path.Combine(Path.GetTempPath(), $"portal-bench-webhooks-{Guid.NewGuid():N}.db");
-        var app = PortalApp.Build(
-            new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = typeof(PortalApp).Assembly.GetName().Name },
-            builder =>
-            {
-                builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={database}";
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
-                builder.Logging.ClearProviders();
-            });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await using (var scope = app.Services.CreateAsyncScope())
+        var options = new BenchOptions(args.Skip(1));
+        var engine = options.Take("--engine") ?? "sqlite";
+        var events = options.At(0, 500);
+        var concurrencies = options.Positional.Count > 1 ? options.Positional.Skip(1).Select(int.Parse).ToArray() : [1, 20];
+        await using var host = await BenchHost.StartAsync(engine);
+        await using (var scope = host.Services.CreateAsyncScope())
         {
             // Enough stock that arranging the orders never sells out.
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -50,30 +42,28 @@ internal static class WebhookBenchmark
             await db.SaveChangesAsync();
         }
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(host.Address) };
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoAccounts.IntakeKey);
 
-        Console.WriteLine($"{"scenario",-26} {"concurrency",11} {"events",7} {"events/s",9} {"p50 ms",7} {"p95 ms",7}");
-        await Measure(http, app.Services, "warm-up", 4, Math.Min(50, events), print: false);
+        var table = new BenchTable("webhooks", engine, "event", "concurrency", "events", "events/s", "p50 ms", "p95 ms", "max ms", "CPU ms/event");
+        table.Note("Closed loop: each sender posts its next signed event when the last is answered; every event must answer Applied. CPU ms/event: this process (portal and senders).");
+        await Measure(http, host.Services, table, "warm-up", 4, Math.Min(50, events), print: false);
         foreach (var concurrency in concurrencies)
         {
-            await Measure(http, app.Services, "payment_intent.succeeded", concurrency, events, print: true);
+            table.Note($"Before {concurrency} senders: the process used {await BenchHost.IdleCoresAsync(TimeSpan.FromSeconds(3)):0.00} cores idle (included in CPU ms/event).");
+            await Measure(http, host.Services, table, "payment_intent.succeeded", concurrency, events, print: true);
         }
 
-        await app.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            System.IO.File.Delete(file);
-        }
+        return table;
     }
 
-    private static async Task Measure(HttpClient http, IServiceProvider services, string name, int concurrency, int count, bool print)
+    private static async Task Measure(HttpClient http, IServiceProvider services, BenchTable table, string name, int concurrency, int count, bool print)
     {
         var payloads = await Arrange(http, services, count);
         var latencies = new double[count];
         var next = -1;
         var failures = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -106,7 +96,8 @@ internal static class WebhookBenchmark
         if (print)
         {
             Array.Sort(latencies);
-            Console.WriteLine($"{name,-26} {concurrency,11} {count,7} {count / clock.Elapsed.TotalSeconds,9:0} {latencies[count / 2],7:0.0} {latencies[(int)(count * 0.95)],7:0.0}");
+            table.Add(name, concurrency, count, Math.Round(count / clock.Elapsed.TotalSeconds), latencies[count / 2], latencies[(int)(count * 0.95)], latencies[^1],
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count);
         }
     }
 

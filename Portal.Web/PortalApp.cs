@@ -106,12 +106,10 @@ public static class PortalApp
         // Chinese text goes out as UTF-8 characters, not as &#x...; entities for every character.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents(o =>
-        {
-            o.DisconnectedCircuitMaxRetained = 100;
-            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-        });
-        services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        // Every circuit limit is set in appsettings.json ("Blazor"), so an operator sees and tunes them in one place;
+        // README "Performance" explains each value.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => builder.Configuration.GetSection("Blazor:Circuits").Bind(o));
+        services.AddServerSideBlazor().AddHubOptions(o => builder.Configuration.GetSection("Blazor:Hub").Bind(o));
         services.AddMudServices(o =>
         {
             // Bottom-left keeps results clear of the main action, which sits at the right or bottom-right of a form.

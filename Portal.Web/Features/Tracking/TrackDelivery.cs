@@ -34,22 +34,45 @@ public static class TrackDelivery
         }
     }
 
+    /// <summary>
+    /// Reads only what the customer sees, untracked, in one round trip: loading the aggregate brought its items and
+    /// carrier reports too, and snapshotted them for change tracking, on the busiest public page.
+    /// </summary>
     internal sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Tracking>
     {
         public async Task<Tracking> Handle(Query request, CancellationToken cancellationToken)
         {
-            var delivery = await Find(db, request.Code, request.PhoneLast4, cancellationToken);
-            var courier = delivery.Status == DeliveryStatus.OutForDelivery && delivery.CourierId is { } id
-                ? await db.Couriers.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
+            var found = TrackingCode.TryParse(request.Code, out var parsed)
+                ? await db.Deliveries.AsNoTracking()
+                    .Where(d => d.TrackingCode == parsed)
+                    .Select(d => new
+                    {
+                        d.TrackingCode,
+                        d.RecipientPhone,
+                        d.Status,
+                        d.Window.Date,
+                        d.Window.From,
+                        d.Window.To,
+                        Courier = d.Status == DeliveryStatus.OutForDelivery
+                            ? db.Couriers.Where(c => c.Id == d.CourierId).Select(c => c.Name).FirstOrDefault()
+                            : null,
+                        Timeline = d.Timeline.OrderBy(t => t.AtUtc).Select(t => new Step(t.AtUtc, t.ToStatus)).ToList(),
+                    })
+                    .FirstOrDefaultAsync(cancellationToken)
                 : null;
+            if (found is null || !found.RecipientPhone.Value.EndsWith(request.PhoneLast4 ?? "-", StringComparison.Ordinal))
+            {
+                throw new NotFoundException("Tracking code");
+            }
+
             return new Tracking(
-                delivery.TrackingCode.Value,
-                delivery.Status,
-                delivery.Window.Date,
-                $"{delivery.Window.From:HH\\:mm}-{delivery.Window.To:HH\\:mm}",
-                [.. delivery.Timeline.OrderBy(t => t.AtUtc).Select(t => new Step(t.AtUtc, t.ToStatus))],
-                courier?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0],
-                CanReschedule(delivery.Status));
+                found.TrackingCode.Value,
+                found.Status,
+                found.Date,
+                $"{found.From:HH\\:mm}-{found.To:HH\\:mm}",
+                found.Timeline,
+                found.Courier?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0],
+                CanReschedule(found.Status));
         }
     }
 
