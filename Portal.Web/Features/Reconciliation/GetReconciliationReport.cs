@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Shared;
+using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
 using AuditRules = Portal.Domain.Audit.Reconciliation;
@@ -42,8 +43,7 @@ public static class GetReconciliationReport
         public Validator()
         {
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The end of the period comes after its start.");
-            RuleFor(q => q).Must(q => q.To.DayNumber - q.From.DayNumber < MaxDays).WithName("To")
-                .WithMessage($"A report covers at most {MaxDays} days.");
+            RuleFor(q => q.To).Must((q, to) => to.DayNumber - q.From.DayNumber < MaxDays).WithMessage($"A report covers at most {MaxDays} days.");
         }
     }
 
@@ -63,8 +63,8 @@ public static class GetReconciliationReport
             var days = new List<DayLine>();
             for (var day = request.From; day <= request.To; day = day.AddDays(1))
             {
-                var open = work.Count(w => w.Date == day) + waiting.Count(d => d == day);
-                days.Add(new DayLine(day, AuditRules.Status(open, periods.IsClosed(day)), [.. books.Summaries(day).Select(GetReconciliation.TierOf)]));
+                var openOnDay = work.Count(w => w.Date == day) + waiting.Count(d => d == day);
+                days.Add(new DayLine(day, AuditRules.Status(openOnDay, periods.IsClosed(day)), [.. books.Summaries(day).Select(GetReconciliation.TierOf)]));
             }
 
             var totals = days.SelectMany(d => d.Tiers).GroupBy(t => t.Number).OrderBy(g => g.Key)
