@@ -111,24 +111,22 @@ public static class DemoAudit
             "广州市恒达贸易有限公司", "来账", bankImport.Key));
         await db.SaveChangesAsync(ct);
 
-        var books = await AuditBooks.LoadAsync(db, history.Min(d => d.Day).AddDays(-1), today, ct);
+        var first = history.Min(d => d.Day);
+        var books = await AuditBooks.LoadAsync(db, first.AddDays(-1), today, ct);
         foreach (var scope in books.Scopes)
         {
             db.MatchDecisions.AddRange(books.Books[scope.Name].Run(scope.Expected, scope.Actual, AuditBooks.Options, nowUtc).Select(d => MatchDecisionRecord.Of(scope.Name, d)));
         }
 
         await db.SaveChangesAsync(ct);
-        // The old days close one after another, as Finance would, while they balance.
-        for (var day = history.Min(d => d.Day); day < today.AddDays(-ClosedAfterDays); day = day.AddDays(1))
+        // The old days close one after another, as Finance would, while nothing of theirs is on the worklist.
+        var open = GetReconciliation.Worklist(await AuditBooks.LoadAsync(db, first.AddDays(-1), today, ct), today, today).Select(w => w.Date).ToHashSet();
+        for (var day = first; day < today.AddDays(-ClosedAfterDays) && !open.Contains(day); day = day.AddDays(1))
         {
-            if (await GetReconciliation.OpenItemsAsync(db, day, nowUtc, ct) > 0)
-            {
-                break;
-            }
-
             db.ClosedPeriods.Add(ClosedPeriod.CloseDay(day, 0, Finance, nowUtc));
-            await db.SaveChangesAsync(ct);
         }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
