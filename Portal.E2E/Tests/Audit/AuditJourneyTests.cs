@@ -30,9 +30,11 @@ public sealed class AuditJourneyTests(PortalAppFixture app, ITestOutputHelper ou
         await Page.GotoAsync($"cashier?day={day}");
         var shell = new PortalShell(Page);
         await shell.WaitForInteractiveAsync();
-        var card = Page.GetByTestId("cashier-courier").Filter(new() { Has = Page.GetByTestId("cashier-count") });
-        await Expect(card).ToHaveCountAsync(1);
-        var courierLogin = (await card.GetByTestId("cashier-courier-login").InnerTextAsync()).Trim();
+        var waiting = Page.GetByTestId("cashier-courier").Filter(new() { Has = Page.GetByTestId("cashier-count") });
+        await Expect(waiting).ToHaveCountAsync(1);
+        var courierLogin = (await waiting.GetByTestId("cashier-courier-login").InnerTextAsync()).Trim();
+        // From here on the card is found by its courier: counting takes its "count" button away.
+        var card = Page.GetByTestId("cashier-courier").Filter(new() { Has = Page.GetByText(courierLogin, new() { Exact = true }) });
         var expected = Yuan(await card.GetByTestId("cashier-expected").InnerTextAsync());
         var counted = expected - Shortage;
         await PortalShell.ClickUntilAsync(card.GetByTestId("cashier-count"), () => card.GetByTestId("handover-form").IsVisibleAsync());
