@@ -68,7 +68,7 @@ public sealed class AuditJourneyTests(PortalAppFixture app, ITestOutputHelper ou
             var courierPage = await phone.NewPageAsync();
             await new LoginPage(courierPage).SignInAsync(new DemoUser("Courier", courierLogin, "courier", "My deliveries", "我的配送"));
             var link = courierPage.GetByTestId("courier-handover-link").Filter(new() { HasText = day });
-            await Expect(link).ToHaveAttributeAsync("data-signed", "False");
+            await Expect(link).ToHaveAttributeAsync("data-signed", "false");
             await link.ClickAsync();
             await new PortalShell(courierPage).WaitForInteractiveAsync();
             await Expect(courierPage.GetByTestId("courier-handover-variance")).ToHaveTextAsync("-¥50.00");
