@@ -221,6 +221,7 @@ public static class PortalApp
         app.MapKpiExport();
         Features.Ledger.ExportPostings.MapLedgerExport(app);
         app.MapAuditExport();
+        Features.Reconciliation.ReconciliationReportExport.MapReconciliationReportExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -7,10 +7,13 @@ public sealed record CashHandoverCounted(Guid Key, string Courier, string Statio
 
 public sealed record CashHandoverSigned(Guid Key, string Courier, DateOnly Day, DateTime OccurredAtUtc) : IDomainEvent;
 
+public sealed record CashHandoverDisputed(Guid Key, string Courier, DateOnly Day, string Note, DateTime OccurredAtUtc) : IDomainEvent;
+
 /// <summary>
 /// Tier 1: one courier's day handed to a station cashier. The expected cash and POS slips come from the system
 /// (their completed deliveries); the count and the ticked slips are what is actually on the desk. The courier
-/// and the cashier both sign; a difference needs a <see cref="Variance"/> before the day can close.
+/// and the cashier both sign — the cashier by recording the count, the courier on their phone — and the handover is
+/// complete only then; a difference needs a <see cref="Variance"/> before the day can close.
 /// </summary>
 public sealed class CashHandover : Entity
 {
@@ -54,6 +57,11 @@ public sealed class CashHandover : Entity
 
     public DateTime? CourierSignedAtUtc { get; private set; }
 
+    /// <summary>Why the courier does not accept the count, until they sign after all.</summary>
+    public string? CourierDisputeNote { get; private set; }
+
+    public DateTime? CourierDisputedAtUtc { get; private set; }
+
     public int Version { get; private set; }
 
     /// <summary>Counted minus expected: negative is a shortage.</summary>
@@ -63,6 +71,11 @@ public sealed class CashHandover : Entity
         [.. Split(PosSlipsExpected).Except(Split(PosSlipsTicked), StringComparer.OrdinalIgnoreCase)];
 
     public bool IsSigned => CourierSignedBy is not null;
+
+    /// <summary>Both signatures are on it: the cashier's count and the courier's sign-off.</summary>
+    public bool IsComplete => IsSigned;
+
+    public bool IsDisputed => CourierDisputeNote is not null && !IsSigned;
 
     public static CashHandover Record(
         Guid key, DateOnly day, string courier, string station, Money expectedCash, CashCount count,
@@ -96,11 +109,7 @@ public sealed class CashHandover : Entity
     /// <summary>The courier confirms the count on their phone; only the courier whose cash it is can.</summary>
     public void SignByCourier(string courierUser, DateTime nowUtc)
     {
-        if (!string.Equals(courierUser, Courier, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DomainException("audit.not_your_handover", "Only the courier who handed the cash over signs for it");
-        }
-
+        EnsureOwnHandover(courierUser);
         if (IsSigned)
         {
             return;
@@ -110,6 +119,32 @@ public sealed class CashHandover : Entity
         CourierSignedAtUtc = nowUtc;
         Version++;
         Raise(new CashHandoverSigned(Key, Courier, Day, nowUtc));
+    }
+
+    /// <summary>
+    /// The courier does not accept the count and says why; the handover stays open on the worklist until the
+    /// courier signs after all (the count itself is not changed here: a correction is a new count).
+    /// </summary>
+    public void DisputeByCourier(string courierUser, string note, DateTime nowUtc)
+    {
+        EnsureOwnHandover(courierUser);
+        if (IsSigned)
+        {
+            throw new DomainException("audit.already_signed", "The courier already signed this handover");
+        }
+
+        CourierDisputeNote = Require.Text(note, "Note", 500, "audit.dispute_note_required");
+        CourierDisputedAtUtc = nowUtc;
+        Version++;
+        Raise(new CashHandoverDisputed(Key, Courier, Day, CourierDisputeNote, nowUtc));
+    }
+
+    private void EnsureOwnHandover(string courierUser)
+    {
+        if (!string.Equals(courierUser, Courier, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException("audit.not_your_handover", "Only the courier who handed the cash over signs for it");
+        }
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -5,8 +5,12 @@ namespace Portal.Domain.Audit;
 /// <summary>One matching problem of a tier: our records against one kind of evidence (deposits against slips, ...).</summary>
 public sealed record ReconciliationScope(string Name, AuditTier Tier, IReadOnlyList<MatchItem> Expected, IReadOnlyList<MatchItem> Actual);
 
-/// <summary>A courier's handover as the tier-1 audit sees it: explained once a resolved variance covers its difference.</summary>
-public sealed record HandoverLine(string Key, DateOnly Day, Money Expected, Money Counted, bool Explained, IReadOnlyList<string> MissingSlips)
+/// <summary>
+/// A courier's handover as the tier-1 audit sees it: explained once a resolved variance covers its difference,
+/// complete once the courier signed the count (<paramref name="Dispute"/> says why they would not, if they said so).
+/// </summary>
+public sealed record HandoverLine(
+    string Key, DateOnly Day, Money Expected, Money Counted, bool Explained, IReadOnlyList<string> MissingSlips, bool CourierSigned = true, string? Dispute = null)
 {
     public Money Difference => Counted - Expected;
 }
@@ -75,13 +79,27 @@ public static class Reconciliation
         return new TierSummary(AuditTier.Courier, expected, counted, matched, unmatched, counted - expected);
     }
 
-    /// <summary>Tier 1's worklist: handovers whose difference nobody has explained (or whose slips are missing).</summary>
-    public static IEnumerable<WorkItem> HandoverWork(IEnumerable<HandoverLine> handovers, DateOnly today) =>
-        handovers
-            .Where(h => (h.Difference != Money.Zero || h.MissingSlips.Count > 0) && !h.Explained)
-            .Select(h => new WorkItem(
-                AuditTier.Courier, WorkItemKind.Variance, h.Key, h.Difference, h.Day, Math.Max(0, today.DayNumber - h.Day.DayNumber),
-                h.MissingSlips, h.MissingSlips.Count > 0 ? "missing POS slips" : null));
+    /// <summary>
+    /// Tier 1's worklist: handovers whose difference nobody has explained (or whose slips are missing), and
+    /// handovers the courier has not signed yet — a handover is complete only with both signatures.
+    /// </summary>
+    public static IEnumerable<WorkItem> HandoverWork(IEnumerable<HandoverLine> handovers, DateOnly today)
+    {
+        foreach (var h in handovers)
+        {
+            var age = Math.Max(0, today.DayNumber - h.Day.DayNumber);
+            if ((h.Difference != Money.Zero || h.MissingSlips.Count > 0) && !h.Explained)
+            {
+                yield return new WorkItem(AuditTier.Courier, WorkItemKind.Variance, h.Key, h.Difference, h.Day, age, h.MissingSlips, h.MissingSlips.Count > 0 ? "missing POS slips" : null);
+            }
+            else if (!h.CourierSigned)
+            {
+                yield return new WorkItem(
+                    AuditTier.Courier, WorkItemKind.Variance, h.Key, h.Difference, h.Day, age, [],
+                    h.Dispute is null ? "waiting for the courier's sign-off" : $"disputed by the courier: {h.Dispute}");
+            }
+        }
+    }
 
     public static ReconciliationStatus Status(int openWorkItems, bool closed) =>
         closed ? ReconciliationStatus.Closed : openWorkItems == 0 ? ReconciliationStatus.Balanced : ReconciliationStatus.Open;

@@ -19,7 +19,7 @@ public static class DemoUsers
     public static readonly DemoUser Dispatcher = new("Dispatcher", "dispatcher@portal.local", "dispatch", "Dispatch", "配送调度", "dispatch/kpis");
     public static readonly DemoUser Courier = new("Courier", "courier@portal.local", "courier", "My deliveries", "我的配送");
     public static readonly DemoUser Cashier = new("Cashier", "cashier@portal.local", "cashier", "Station cashier", "网点收银");
-    public static readonly DemoUser Finance = new("Finance", "finance@portal.local", "finance", "Finance audit", "财务稽核", "finance/ledger", "finance/refunds");
+    public static readonly DemoUser Finance = new("Finance", "finance@portal.local", "finance", "Finance audit", "财务稽核", "finance/ledger", "finance/refunds", "finance/reports");
     public static readonly DemoUser Admin = new("Admin", "admin@portal.local", "admin", "Administration", "系统管理", "dispatch/kpis", "admin/overview");
 
     public static readonly DemoUser Supervisor = new("Supervisor", "supervisor@portal.local", "admin/overview", "Overview", "运营总览", "rep/tasks");

@@ -14,7 +14,7 @@ public sealed class ShellComponentTests : PortalComponentTest
     [InlineData(Roles.Rep, new[] { "rep", "orders/new", "orders", "rep/tasks" })]
     [InlineData(Roles.BackOffice, new[] { "backoffice", "orders/new", "orders", "finance/refunds" })]
     [InlineData(Roles.Courier, new[] { "courier" })]
-    [InlineData(Roles.Finance, new[] { "finance", "finance/ledger", "finance/refunds" })]
+    [InlineData(Roles.Finance, new[] { "finance", "finance/ledger", "finance/refunds", "finance/reports" })]
     [InlineData(Roles.Supervisor, new[] { "admin/overview", "rep/tasks" })]
     public void The_menu_lists_only_the_areas_of_the_users_role(string role, string[] hrefs)
     {

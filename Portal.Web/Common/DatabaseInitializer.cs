@@ -33,6 +33,7 @@ internal sealed class DatabaseInitializer(
             await DemoDeliveryHistory.SeedAsync(
                 db, Portal.Domain.Shared.ChinaTime.Today(time.GetUtcNow().UtcDateTime), configuration.GetValue("Demo:DeliveryHistoryDays", 28));
             await Features.KeyMoments.DemoKeyMoments.SeedAsync(db, new Portal.Domain.Common.TimeProviderClock(time), cancellationToken);
+            await Features.Reconciliation.DemoAudit.SeedAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
         else
         {

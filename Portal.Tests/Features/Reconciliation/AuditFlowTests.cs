@@ -13,6 +13,8 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence.Seeding;
 using Portal.Tests.Features.Orders;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Common.Behaviours;
+using Portal.Web.Common.Security;
 using Portal.Web.Features.Handover;
 using Portal.Web.Features.Payments;
 using Portal.Web.Features.Reconciliation;
@@ -57,6 +59,11 @@ public sealed class AuditFlowTests : IAsyncLifetime
         Assert.Equal("audit.four_eyes", refused.Code);
         Assert.Equal("Approved", await _host.Send(new DecideVariance.Command(pending.Key, true, "courier repays"), finance));
 
+        // Explained, but only the cashier has signed: the handover is complete when the courier signs too.
+        var waiting = await _host.Send(new GetReconciliation.Query(day), finance);
+        Assert.Equal("waiting for the courier's sign-off", Assert.Single(waiting.Worklist, w => w.Tier == 1 && w.Key == AuditSubject(handover.HandoverId)).Note);
+        await _host.Send(new SignHandover.Command(handover.HandoverId), await _host.PrincipalFor(Courier));
+
         // Tier 2 and 3: the safe is deposited and the bank shows it; the same file twice changes nothing.
         var slip = $"DS{Random.Shared.Next(1_000_000):D6}";
         await _host.Send(new RecordDeposit.Command(slip, Station, day, collected - 50, "ICBC-0001"), counter);
@@ -84,6 +91,49 @@ public sealed class AuditFlowTests : IAsyncLifetime
             _host.Send(new RecordDeposit.Command("DS-LATE", Station, day, 10, "ICBC-0001"), counter));
         Assert.Equal("audit.period_closed", late.Code);
         Assert.Equal(0, await _host.WithDb(db => db.LedgerTransactions.CountAsync(t => t.SourceReference == "deposit:DS-LATE")));
+    }
+
+    [Fact]
+    public async Task A_courier_signs_only_their_own_handover_and_a_dispute_keeps_it_open_until_they_sign()
+    {
+        var day = ChinaTime.Today(_time.GetUtcNow().UtcDateTime);
+        var collected = await CollectCash();
+        var handover = await _host.Send(new RecordHandover.Command(Courier, Station, day, Notes(collected), []), await _host.PrincipalFor("cashier@portal.local"));
+        var courier = await _host.PrincipalFor(Courier);
+        var other = await _host.PrincipalFor("courier2@portal.local");
+
+        // Another courier learns nothing and signs nothing: not through the use case, not through the URL.
+        await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new SignHandover.Command(handover.HandoverId), other));
+        await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new DisputeHandover.Command(handover.HandoverId, "not mine"), other));
+        await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new GetMyHandover.Query(handover.HandoverId), other));
+        Assert.Empty(await _host.Send(new GetMyHandovers.Query(), other));
+        using (var theirs = _host.CreateClient())
+        {
+            await PortalHost.SignInAsync(theirs, "courier2@portal.local");
+            var page = await theirs.GetStringAsync($"/courier/handovers/{handover.HandoverId}");
+            Assert.Contains("data-testid=\"not-found\"", page);
+            Assert.DoesNotContain("courier-handover-sign", page);
+        }
+
+        using (var mine = _host.CreateClient())
+        {
+            await PortalHost.SignInAsync(mine, Courier);
+            Assert.Contains("data-testid=\"courier-handover-sign\"", await mine.GetStringAsync($"/courier/handovers/{handover.HandoverId}"));
+        }
+
+        await Assert.ThrowsAsync<RequestValidationException>(() => _host.Send(new DisputeHandover.Command(handover.HandoverId, " "), courier));
+        await _host.Send(new DisputeHandover.Command(handover.HandoverId, "I handed in one more ¥100 note"), courier);
+        var finance = await _host.PrincipalFor("finance@portal.local");
+        var disputed = Assert.Single((await _host.Send(new GetReconciliation.Query(day), finance)).Worklist, w => w.Tier == 1 && w.Key == AuditSubject(handover.HandoverId));
+        Assert.Equal("disputed by the courier: I handed in one more ¥100 note", disputed.Note);
+        Assert.True(Assert.Single(await _host.Send(new GetMyHandovers.Query(), courier)).Disputed);
+
+        await _host.Send(new SignHandover.Command(handover.HandoverId), courier);
+        Assert.DoesNotContain((await _host.Send(new GetReconciliation.Query(day), finance)).Worklist, w => w.Tier == 1 && w.Key == AuditSubject(handover.HandoverId));
+        var signed = Assert.Single(await _host.Send(new GetMyHandovers.Query(), courier));
+        Assert.Equal((true, false), (signed.Signed, signed.Disputed));
+        var late = await Assert.ThrowsAsync<DomainException>(() => _host.Send(new DisputeHandover.Command(handover.HandoverId, "changed my mind"), courier));
+        Assert.Equal("audit.already_signed", late.Code);
     }
 
     [Fact]
@@ -156,6 +206,8 @@ public sealed class AuditFlowTests : IAsyncLifetime
         var match = Assert.Single(decisions);
         Assert.Equal(("batch:T9/B77", "bank:BANK-0001", "system"), (match.ExpectedKeys, match.ActualKeys, match.DecidedBy));
     }
+
+    private static string AuditSubject(Guid handover) => $"handover:{handover:N}";
 
     private async Task<decimal> CollectCash()
     {

@@ -31,6 +31,7 @@ public static class Navigation
         new("finance/refunds", "Refund approvals", Icons.Material.Filled.Approval, Roles.Finance, Roles.BackOffice),
         new("admin/overview", "Overview", Icons.Material.Filled.Dashboard, Roles.Supervisor, Roles.Admin),
         new("rep/tasks", "Key-moment tasks", Icons.Material.Filled.NotificationsActive, Roles.Rep, Roles.Supervisor),
+        new("finance/reports", "Reconciliation report", Icons.Material.Filled.Assessment, Roles.Finance),
     ];
 
     public static IEnumerable<Area> For(System.Security.Claims.ClaimsPrincipal user) =>

@@ -22,7 +22,7 @@ public static class GetCashierDesk
 
     public sealed record SlipLine(string Reference, decimal Amount);
 
-    public sealed record HandedOver(Guid Key, string Station, decimal Counted, decimal Variance, bool CourierSigned, string? VarianceStatus);
+    public sealed record HandedOver(Guid Key, string Station, decimal Counted, decimal Variance, bool CourierSigned, string? VarianceStatus, string? Dispute = null);
 
     private static readonly PaymentAttemptStatus[] Captured =
         [PaymentAttemptStatus.Succeeded, PaymentAttemptStatus.PartiallyRefunded, PaymentAttemptStatus.Refunded];
@@ -60,7 +60,8 @@ public static class GetCashierDesk
                         ? null
                         : new HandedOver(
                             handover.Key, handover.Station, handover.CountedCash.Amount, handover.CashVariance.Amount, handover.IsSigned,
-                            variances.LastOrDefault(v => v.Subject == $"handover:{handover.Key:N}")?.Status.ToString()));
+                            variances.LastOrDefault(v => v.Subject == $"handover:{handover.Key:N}")?.Status.ToString(),
+                            handover.IsDisputed ? handover.CourierDisputeNote : null));
             }).Where(l => l.ExpectedCash > 0 || l.Slips.Count > 0 || l.Handover is not null).ToList();
             return new Desk(request.Day, stations, lines);
         }

@@ -11,6 +11,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 using Portal.Web.Features.Payments;
 using Portal.Web.Features.Reconciliation;
 
@@ -43,7 +44,7 @@ public static class RecordHandover
         }
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, IConfiguration configuration) : IRequestHandler<Command, Result>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, IConfiguration configuration, PortalMetrics metrics) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -90,7 +91,7 @@ public static class RecordHandover
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await AuditBooks.MatchAroundAsync(db, request.Day, now, cancellationToken);
+            await AuditBooks.MatchAroundAsync(db, metrics, request.Day, now, cancellationToken);
             return new Result(handover.Key, handover.ExpectedCash.Amount, handover.CountedCash.Amount, handover.CashVariance.Amount, variance?.Status.ToString());
         }
     }

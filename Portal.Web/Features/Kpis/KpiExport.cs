@@ -20,26 +20,32 @@ public static class KpiExport
     {
         var exports = endpoints.MapGroup("/dispatch").AddEndpointFilter<ProblemMappingFilter>().ExcludeFromDescription();
         exports.MapGet("/kpis.csv", async (string? from, string? to, string? by, HttpContext http, ScopedSender sender, CancellationToken ct) =>
-        {
-            var table = await Table(http, sender, from, to, by, ct);
-            var csv = new StringBuilder();
-            foreach (var line in table)
-            {
-                csv.AppendJoin(',', line.Select(Csv)).Append("\r\n");
-            }
-
-            // A byte-order mark so Excel opens the Chinese names as UTF-8.
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "delivery-kpis.csv");
-        });
+            CsvFile(await Table(http, sender, from, to, by, ct), "delivery-kpis.csv"));
         exports.MapGet("/kpis.xlsx", async (string? from, string? to, string? by, HttpContext http, ScopedSender sender, CancellationToken ct) =>
+            await XlsxFile(await Table(http, sender, from, to, by, ct), "delivery-kpis.xlsx", ct));
+    }
+
+    /// <summary>A table (header first) as a CSV download, text escaped and quoted, numbers invariant.</summary>
+    internal static IResult CsvFile(List<object?[]> table, string fileName)
+    {
+        var csv = new StringBuilder();
+        foreach (var line in table)
         {
-            var table = await Table(http, sender, from, to, by, ct);
-            var rows = table.Skip(1).Select(line => table[0].Select((header, i) => (header: (string)header!, value: line[i]))
-                .ToDictionary(c => c.header, c => c.value is string text ? Escape(text) : c.value ?? "")).ToList();
-            using var stream = new MemoryStream();
-            await stream.SaveAsAsync(rows, cancellationToken: ct);
-            return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "delivery-kpis.xlsx");
-        });
+            csv.AppendJoin(',', line.Select(Csv)).Append("\r\n");
+        }
+
+        // A byte-order mark so Excel opens the Chinese names as UTF-8.
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>The same table as an Excel sheet, text escaped the same way.</summary>
+    internal static async Task<IResult> XlsxFile(List<object?[]> table, string fileName, CancellationToken ct)
+    {
+        var rows = table.Skip(1).Select(line => table[0].Select((header, i) => (header: (string)header!, value: line[i]))
+            .ToDictionary(c => c.header, c => c.value is string text ? Escape(text) : c.value ?? "")).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 
     /// <summary>Header then one line per group and the total; numbers stay numbers, text is escaped when written.</summary>
@@ -77,7 +83,7 @@ public static class KpiExport
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
 
-    private static DateOnly Date(string? text, string field) =>
+    internal static DateOnly Date(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw RequestValidationException.For(field, $"{field} is required as YYYY-MM-DD.");

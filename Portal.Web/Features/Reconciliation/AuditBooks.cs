@@ -4,6 +4,7 @@ using Portal.Domain.Payments;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 using AuditRules = Portal.Domain.Audit.Reconciliation;
 
 namespace Portal.Web.Features.Reconciliation;
@@ -99,22 +100,29 @@ internal sealed class AuditBooks
                 .Where(v => v.Subject.StartsWith("match:") && (v.Status == VarianceStatus.Accepted || v.Status == VarianceStatus.Approved))
                 .Select(v => v.Subject).ToListAsync(ct))
             .Select(s => s["match:".Length..]).ToHashSet(StringComparer.Ordinal);
-        var lines = handovers.Select(h => new HandoverLine(Subject(h.Key), h.Day, h.ExpectedCash, h.CountedCash, explained.Contains(Subject(h.Key)), h.MissingSlips)).ToList();
+        var lines = handovers.Select(h => new HandoverLine(Subject(h.Key), h.Day, h.ExpectedCash, h.CountedCash, explained.Contains(Subject(h.Key)), h.MissingSlips, h.IsComplete,
+            h.IsDisputed ? h.CourierDisputeNote : null)).ToList();
         return new AuditBooks(scopes, books, lines, explainedMatches);
     }
 
-    /// <summary>Loads the window around <paramref name="day"/>, runs the rules and records what they decided.</summary>
-    public static async Task<int> MatchAroundAsync(PortalDbContext db, DateOnly day, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Loads the window around <paramref name="day"/>, runs the rules and records what they decided; each scope's
+    /// run is counted (kind = scope, outcome = whether it matched anything new).
+    /// </summary>
+    public static async Task<int> MatchAroundAsync(PortalDbContext db, PortalMetrics metrics, DateOnly day, DateTime nowUtc, CancellationToken ct)
     {
         var books = await LoadAsync(db, day.AddDays(-WindowDays), day.AddDays(WindowDays), ct);
         var added = 0;
         foreach (var scope in books.Scopes)
         {
-            foreach (var decision in books.Books[scope.Name].Run(scope.Expected, scope.Actual, Options, nowUtc))
+            var decided = books.Books[scope.Name].Run(scope.Expected, scope.Actual, Options, nowUtc);
+            foreach (var decision in decided)
             {
                 db.MatchDecisions.Add(MatchDecisionRecord.Of(scope.Name, decision));
-                added++;
             }
+
+            added += decided.Count;
+            metrics.ReconciliationRun(scope.Name, decided.Count > 0 ? "matched" : "unchanged");
         }
 
         return added;

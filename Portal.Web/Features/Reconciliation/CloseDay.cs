@@ -6,6 +6,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 
 namespace Portal.Web.Features.Reconciliation;
 
@@ -15,7 +16,7 @@ public static class CloseDay
     [AuthorizeRequest(Roles.Finance)]
     public sealed record Command(DateOnly Day) : ICommand<bool>;
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, bool>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, PortalMetrics metrics) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -26,7 +27,7 @@ public static class CloseDay
             }
 
             var now = clock.UtcNow;
-            await AuditBooks.MatchAroundAsync(db, request.Day, now, cancellationToken);
+            await AuditBooks.MatchAroundAsync(db, metrics, request.Day, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var open = await GetReconciliation.OpenItemsAsync(db, request.Day, now, cancellationToken);
             db.ClosedPeriods.Add(ClosedPeriod.CloseDay(request.Day, open, user.Name, now));

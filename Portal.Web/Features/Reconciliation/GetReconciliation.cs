@@ -48,8 +48,7 @@ public static class GetReconciliation
             return new Report(
                 request.Day,
                 AuditRules.Status(openToday, closed),
-                [.. books.Summaries(request.Day).Select(t => new Tier(
-                    (int)t.Tier, t.Expected.Amount, t.Actual.Amount, t.Matched.Amount, t.Unmatched.Amount, t.Variance.Amount))],
+                [.. books.Summaries(request.Day).Select(TierOf)],
                 work,
                 approvals);
         }
@@ -63,7 +62,10 @@ public static class GetReconciliation
         return Worklist(books, day, ChinaTime.Today(nowUtc)).Count(w => w.Date == day) + waiting;
     }
 
-    private static List<Work> Worklist(AuditBooks books, DateOnly upTo, DateOnly today)
+    internal static Tier TierOf(TierSummary t) =>
+        new((int)t.Tier, t.Expected.Amount, t.Actual.Amount, t.Matched.Amount, t.Unmatched.Amount, t.Variance.Amount);
+
+    internal static List<Work> Worklist(AuditBooks books, DateOnly upTo, DateOnly today)
     {
         var scopeOf = books.Scopes.SelectMany(s => s.Expected.Concat(s.Actual).Select(i => (i.Key, s.Name))).GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 
 namespace Portal.Web.Features.Reconciliation;
 
@@ -26,7 +27,7 @@ public static class ImportBankStatement
         public Validator() => StatementFile.Rules(this);
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, ImportResult>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, PortalMetrics metrics) : IRequestHandler<Command, ImportResult>
     {
         public async Task<ImportResult> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -44,7 +45,7 @@ public static class ImportBankStatement
             foreach (var day in fresh.Select(r => r.BookingDate).Distinct())
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await AuditBooks.MatchAroundAsync(db, day, now, cancellationToken);
+                await AuditBooks.MatchAroundAsync(db, metrics, day, now, cancellationToken);
             }
 
             return new ImportResult(key, parsed.Rows.Count, parsed.Rows.Count - fresh.Count, []);

@@ -10,6 +10,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 using Portal.Web.Features.Payments;
 
 namespace Portal.Web.Features.Reconciliation;
@@ -29,7 +30,7 @@ public static class ImportPosSettlement
         public Validator() => StatementFile.Rules(this);
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, ImportResult>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, PortalMetrics metrics) : IRequestHandler<Command, ImportResult>
     {
         public async Task<ImportResult> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -56,7 +57,7 @@ public static class ImportPosSettlement
             foreach (var day in fresh.Select(r => r.SettlementDate).Distinct())
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await AuditBooks.MatchAroundAsync(db, day, now, cancellationToken);
+                await AuditBooks.MatchAroundAsync(db, metrics, day, now, cancellationToken);
             }
 
             return new ImportResult(key, parsed.Rows.Count, parsed.Rows.Count - fresh.Count, []);

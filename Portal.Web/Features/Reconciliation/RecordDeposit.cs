@@ -10,6 +10,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 using Portal.Web.Features.Payments;
 
 namespace Portal.Web.Features.Reconciliation;
@@ -31,7 +32,7 @@ public static class RecordDeposit
         }
     }
 
-    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock) : IRequestHandler<Command, bool>
+    internal sealed class Handler(PortalDbContext db, ICurrentUser user, IClock clock, PortalMetrics metrics) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -53,7 +54,7 @@ public static class RecordDeposit
             db.DepositSlips.Add(deposit);
             await db.PostOnceAsync(Postings.BankDeposit(slip, station, deposit.Amount, user.Name, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await AuditBooks.MatchAroundAsync(db, request.Day, now, cancellationToken);
+            await AuditBooks.MatchAroundAsync(db, metrics, request.Day, now, cancellationToken);
             return true;
         }
     }

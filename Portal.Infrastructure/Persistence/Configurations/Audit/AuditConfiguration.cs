@@ -79,10 +79,13 @@ internal sealed class CashHandoverConfiguration : IEntityTypeConfiguration<CashH
         builder.Property(h => h.PosSlipsTicked).HasMaxLength(4000).IsRequired();
         builder.Property(h => h.CountedBy).HasMaxLength(256).IsRequired();
         builder.Property(h => h.CourierSignedBy).HasMaxLength(256);
+        builder.Property(h => h.CourierDisputeNote).HasMaxLength(500);
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.Ignore(h => h.CashVariance);
         builder.Ignore(h => h.MissingSlips);
         builder.Ignore(h => h.IsSigned);
+        builder.Ignore(h => h.IsComplete);
+        builder.Ignore(h => h.IsDisputed);
     }
 }
 

@@ -313,6 +313,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CourierDisputeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CourierDisputedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("CourierSignedAtUtc")
                         .HasColumnType("datetime2");
 

@@ -285,6 +285,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CourierDisputeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CourierDisputedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CourierSignedAtUtc")
                         .HasColumnType("TEXT");
 
