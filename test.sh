@@ -13,7 +13,7 @@ if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null
   need_packages+=(fonts-noto-cjk)
 fi
 [[ -n "$(fc-list "Droid Sans Fallback" 2>/dev/null)" ]] || need_packages+=(fonts-droid-fallback)
-[[ -n "$(fc-list "Liberation Sans" 2>/dev/null)" ]] || need_packages+=(fonts-liberation)
+[[ -n "$(fc-list "DejaVu Sans" 2>/dev/null)" ]] || need_packages+=(fonts-dejavu-core)
 if (( ${#need_packages[@]} )); then
   echo "Installing ${need_packages[*]} (the tests need them)..."
   sudo_cmd=()

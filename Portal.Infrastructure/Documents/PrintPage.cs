@@ -10,12 +10,12 @@ namespace Portal.Infrastructure.Documents;
 internal static class PrintPage
 {
     /// <summary>
-    /// Latin from Liberation Sans, Chinese from Droid Sans Fallback (a 4 MB TrueType font): Chromium builds each
+    /// Latin from DejaVu Sans, Chinese from Droid Sans Fallback (a 4 MB TrueType font): Chromium builds each
     /// embedded font's subset and text map per PDF, which costs far less for these than for the 19 MB Noto Sans CJK
     /// collection, and their text maps give 广 back as 广 (Noto's gives the look-alike radical ⼴). Noto Sans CJK SC
     /// stays last for the rare characters Droid lacks (CJK extension B), so such a name still prints. See ADR 0008.
     /// </summary>
-    private const string Fonts = "\"Liberation Sans\", \"Droid Sans Fallback\", \"Noto Sans CJK SC\", sans-serif";
+    private const string Fonts = "\"DejaVu Sans\", \"Droid Sans Fallback\", \"Noto Sans CJK SC\", sans-serif";
 
     public static string Wrap(string title, string id, string lang, string body, string pageLabel) => $$"""
         <!DOCTYPE html>
