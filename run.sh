@@ -3,13 +3,15 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Manifests and other PDFs are printed by Debian's Chromium with the Noto CJK fonts (Playwright cannot download
-# a browser here); install them when missing, as ./test.sh does.
+# Manifests and other PDFs are printed by Debian's Chromium (Playwright cannot download a browser here) with
+# DejaVu Sans, Droid Sans Fallback and Noto CJK (docs/adr/0008); install them when missing, as ./test.sh does.
 need_packages=()
 [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
   need_packages+=(fonts-noto-cjk)
 fi
+[[ -n "$(fc-list "Droid Sans Fallback" 2>/dev/null)" ]] || need_packages+=(fonts-droid-fallback)
+[[ -n "$(fc-list "DejaVu Sans" 2>/dev/null)" ]] || need_packages+=(fonts-dejavu-core)
 if (( ${#need_packages[@]} )); then
   echo "Installing ${need_packages[*]} (printing documents needs them)..."
   sudo_cmd=()

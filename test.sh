@@ -4,13 +4,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # The browser tests drive Debian's Chromium (`playwright install` cannot download browsers here) and need
-# CJK fonts to render the Chinese UI; the slice, API and race tests also run on a throwaway PostgreSQL cluster.
+# CJK fonts to render the Chinese UI and print documents (docs/adr/0008); the slice, API and race tests also run on
+# a throwaway PostgreSQL cluster.
 need_packages=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
   need_packages+=(fonts-noto-cjk)
 fi
+[[ -n "$(fc-list "Droid Sans Fallback" 2>/dev/null)" ]] || need_packages+=(fonts-droid-fallback)
+[[ -n "$(fc-list "DejaVu Sans" 2>/dev/null)" ]] || need_packages+=(fonts-dejavu-core)
 if (( ${#need_packages[@]} )); then
   echo "Installing ${need_packages[*]} (the tests need them)..."
   sudo_cmd=()

@@ -3,12 +3,20 @@ using System.Net;
 namespace Portal.Infrastructure.Documents;
 
 /// <summary>
-/// The page every document is printed on: A4, a CJK font Chromium embeds in the PDF, and the footer with the
+/// The page every document is printed on: A4, fonts Chromium embeds in the PDF, and the footer with the
 /// document id and page x/y drawn in the page margin (CSS page-margin boxes, so the browser's own print dialog
 /// shows the same footer as the PDF).
 /// </summary>
 internal static class PrintPage
 {
+    /// <summary>
+    /// Latin from DejaVu Sans, Chinese from Droid Sans Fallback (a 4 MB TrueType font): Chromium builds each
+    /// embedded font's subset and text map per PDF, which costs far less for these than for the 19 MB Noto Sans CJK
+    /// collection, and their text maps give 广 back as 广 (Noto's gives the look-alike radical ⼴). Noto Sans CJK SC
+    /// stays last for the rare characters Droid lacks (CJK extension B), so such a name still prints. See ADR 0008.
+    /// </summary>
+    private const string Fonts = "\"DejaVu Sans\", \"Droid Sans Fallback\", \"Noto Sans CJK SC\", sans-serif";
+
     public static string Wrap(string title, string id, string lang, string body, string pageLabel) => $$"""
         <!DOCTYPE html>
         <html lang="{{WebUtility.HtmlEncode(lang)}}">
@@ -20,12 +28,12 @@ internal static class PrintPage
         @page {
           size: A4;
           margin: 14mm 12mm 16mm 12mm;
-          @bottom-left { content: "{{CssString(title)}} · {{id}}"; font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; }
-          @bottom-right { content: "{{CssString(pageLabel)}} " counter(page) " / " counter(pages); font: 8pt "Noto Sans CJK SC", sans-serif; color: #555; }
+          @bottom-left { content: "{{CssString(title)}} · {{id}}"; font: 8pt {{Fonts}}; color: #555; }
+          @bottom-right { content: "{{CssString(pageLabel)}} " counter(page) " / " counter(pages); font: 8pt {{Fonts}}; color: #555; }
         }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif; font-size: 9.5pt; color: #111; margin: 0; }
+        body { font-family: {{Fonts}}; font-size: 9.5pt; color: #111; margin: 0; }
         h1 { font-size: 15pt; margin: 0 0 4px; }
         h2 { font-size: 11pt; margin: 10px 0 4px; }
         table { border-collapse: collapse; width: 100%; }

@@ -11,8 +11,7 @@ internal sealed record PdfText(IReadOnlyList<string> Pages)
     {
         Assert.True(pdf.Length > 4 && pdf[0] == '%' && pdf[1] == 'P' && pdf[2] == 'D' && pdf[3] == 'F', "not a PDF");
         using var document = PdfDocument.Open(pdf);
-        // Chromium maps a few shared CJK glyphs back to Kangxi radicals (⼴ for 广); NFKC folds them as a reader's search does.
-        return new PdfText([.. document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)).Normalize(System.Text.NormalizationForm.FormKC))]);
+        return new PdfText([.. document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))]);
     }
 
     public static async Task<PdfText> Fetch(HttpClient client, string url)

@@ -120,6 +120,42 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
         Assert.Contains($"Page {many.Pages.Count} / {many.Pages.Count}", many.Pages[^1]);
     }
 
+    [Fact]
+    public async Task Chinese_reads_back_as_printed_including_radical_look_alikes_and_rare_name_characters()
+    {
+        var renderer = Host.Services.GetRequiredService<IDocumentRenderer>();
+        // 广 and 户 came out of Noto's text map as the Kangxi radicals ⼴ and ⼾; 𠮷 (extension B) only Noto has.
+        var manifest = new RunManifest.Manifest(7, "户晓明", DeliveryChannel.InHouse, Tomorrow, "天河体育中心营业网点", 0, [
+            new RunManifest.Stop(1, 1, "T00000001", "O00000001", "14:00-18:00", null, "𠮷田光", "138****8000", "广州市 天河区 住户中心 3 号",
+                [new RunManifest.Item("华为 nova 12", 1, ["356938035640001"])], 100m, CollectionMethod.Cash, true),
+        ]);
+
+        var text = PdfText.Of(await Print(renderer, manifest)).All;
+
+        Assert.Contains("户晓明", text);
+        Assert.Contains("广州市 天河区 住户中心 3 号", text);
+        Assert.Contains("𠮷田光", text);
+    }
+
+    [Fact]
+    public async Task Every_stop_carries_a_qr_code_that_opens_it_on_the_couriers_phone()
+    {
+        var renderer = Host.Services.GetRequiredService<IDocumentRenderer>();
+        var manifest = new RunManifest.Manifest(7, "陈强", DeliveryChannel.InHouse, Tomorrow, "天河", 0, [.. Enumerable.Range(1, 3).Select(i =>
+            new RunManifest.Stop(40 + i, i, $"T{i:D8}", $"O{i:D8}", "14:00-18:00", null, $"顾客{i}", "138****8000", "广州市", [], 0m, CollectionMethod.None, false))]);
+
+        var html = (await renderer.RenderHtmlAsync<RunManifestDocument>("Run manifest", new Dictionary<string, object?>
+        {
+            [nameof(RunManifestDocument.Manifest)] = manifest,
+            [nameof(RunManifestDocument.BaseUrl)] = "http://localhost",
+        })).Html;
+
+        var codes = QrPattern().Matches(html);
+        Assert.Equal(["Open stop 1", "Open stop 2", "Open stop 3"], codes.Select(c => c.Groups[1].Value));
+        Assert.All(codes, c => Assert.Matches("^(M\\d+ \\d+h\\d+v1h-\\d+z)+$", c.Groups[2].Value));
+        Assert.NotEqual(codes[0].Groups[2].Value, codes[1].Groups[2].Value);
+    }
+
     private static async Task<byte[]> Print(IDocumentRenderer renderer, RunManifest.Manifest manifest) =>
         await renderer.PrintPdfAsync(await renderer.RenderHtmlAsync<RunManifestDocument>("Run manifest", new Dictionary<string, object?>
         {
@@ -131,4 +167,7 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
 
     [GeneratedRegex("data-document-id=\"([0-9A-F]+)\"")]
     private static partial Regex DocumentIdPattern();
+
+    [GeneratedRegex("<div class=\"qr\"><svg [^>]*aria-label=\"([^\"]*)\"><path d=\"([^\"]*)\"/></svg></div>")]
+    private static partial Regex QrPattern();
 }

@@ -15,6 +15,7 @@ using Portal.Web.Common;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Jobs;
 using Portal.Web.Common.Security;
+using Portal.Web.Common.Telemetry;
 using Portal.Web.Features.Payments;
 
 namespace Portal.Web.Features.Reconciliation;
@@ -45,7 +46,7 @@ public static class FetchStripePayouts
 
     public sealed record Result(int Payouts, int NewPayouts, int NewTransactions, int Decisions);
 
-    internal sealed class Handler(PortalDbContext db, IPaymentGateway gateway, ICurrentUser user, IClock clock, IOptions<StripePayoutOptions> options)
+    internal sealed class Handler(PortalDbContext db, IPaymentGateway gateway, ICurrentUser user, IClock clock, IOptions<StripePayoutOptions> options, PortalMetrics metrics)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ public static class FetchStripePayouts
             foreach (var day in days)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                decisions += await AuditBooks.MatchAroundAsync(db, day, now, cancellationToken);
+                decisions += await AuditBooks.MatchAroundAsync(db, metrics, day, now, cancellationToken);
             }
 
             return new Result(payouts.Count, fresh.Count, newTransactions, decisions);
