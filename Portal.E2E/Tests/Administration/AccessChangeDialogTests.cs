@@ -22,7 +22,7 @@ public sealed class AccessChangeDialogTests(PortalAppFixture app, ITestOutputHel
 
         await Page.GotoAsync("admin/users");
         await shell.WaitForInteractiveAsync();
-        await Page.GetByTestId("users-search").Locator("input").FillAsync("cashier@portal.local");
+        await Page.GetByTestId("users-search").FillAsync("cashier@portal.local");
         var dialog = Page.GetByTestId("choices-dialog");
         await PortalShell.ClickUntilAsync(Page.GetByTestId("user-roles-cashier@portal.local").First, async () => await dialog.IsVisibleAsync());
         await Expect(Page.GetByRole(Microsoft.Playwright.AriaRole.Dialog)).ToContainTextAsync(rolesTitle);
