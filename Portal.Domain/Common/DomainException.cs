@@ -25,6 +25,9 @@ public class DomainException : Exception
 
     public string Code { get; }
 
+    /// <summary>The request field the conflict is about ("name", "idNumber"), when one is; programs read it, people read the message.</summary>
+    public string? Field { get; init; }
+
     /// <summary>The message as a composite format ("Opportunity {0} is {1}"), the English text being the resource key.</summary>
     public string Template { get; }
 

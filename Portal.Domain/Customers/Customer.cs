@@ -62,17 +62,39 @@ public sealed partial class Customer : Entity
     public void ChangeTier(CustomerTier tier) => Tier = tier;
 
     /// <summary>Records the real-name ID; once recorded it can only be confirmed, never silently replaced.</summary>
+    /// <remarks>The refusal names neither ID: the caller may be someone else, who must not learn the registered one.</remarks>
     public void RecordIdNumber(ResidentId idNumber)
     {
         if (IdNumber is not null && IdNumber != idNumber)
         {
             throw new DomainException(
                 "customer.id_number_mismatch",
-                $"This customer is registered with ID {IdNumber.Masked}, not {idNumber.Masked}");
+                "The ID number differs from the one this customer is registered with") { Field = "idNumber" };
         }
 
         IdNumber = idNumber;
     }
+
+    /// <summary>
+    /// The caller says who they are: the name must be the registered one (spaces and letter case aside: "李 明" is 李明) and an ID,
+    /// when given, the registered one. The refusal names the field that differs but never the registered value.
+    /// </summary>
+    public void ConfirmIdentity(string name, ResidentId? idNumber)
+    {
+        if (!string.Equals(Collapse(name), Collapse(Name), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException(
+                "customer.name_mismatch",
+                "The name differs from the one this customer is registered with") { Field = "name" };
+        }
+
+        if (idNumber is not null)
+        {
+            RecordIdNumber(idNumber);
+        }
+    }
+
+    private static string Collapse(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     public void AddTag(string tag)
     {

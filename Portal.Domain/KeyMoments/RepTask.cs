@@ -117,9 +117,9 @@ public sealed class RepTask : Entity
 
         if (Status == RepTaskStatus.Claimed)
         {
-            throw new DomainException(
-                "task.already_claimed",
-                ClaimedBy == claimant ? "You have already taken this task" : $"Already taken by {ClaimedBy}");
+            throw ClaimedBy == claimant
+                ? new DomainException("task.already_claimed", "You have already taken this task")
+                : new DomainException("task.already_claimed", $"Already taken by {ClaimedBy}");
         }
 
         Status = RepTaskStatus.Claimed;

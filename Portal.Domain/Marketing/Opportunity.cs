@@ -112,9 +112,10 @@ public sealed partial class Opportunity : Entity
         var claimant = Require.Actor(user);
         if (Status == OpportunityStatus.Claimed)
         {
-            throw new DomainException(
-                "opportunity.already_claimed",
-                ClaimedBy == claimant ? "You have already claimed this opportunity" : $"Already claimed by {ClaimedBy}");
+            // The claimant is named as an argument (their user id), so the message can show their current name.
+            throw ClaimedBy == claimant
+                ? new DomainException("opportunity.already_claimed", "You have already claimed this opportunity")
+                : new DomainException("opportunity.already_claimed", $"Already claimed by {ClaimedBy}");
         }
 
         MoveTo(OpportunityStatus.Claimed, claimant, nowUtc, null);
@@ -187,11 +188,9 @@ public sealed partial class Opportunity : Entity
 
         if (Status != OpportunityStatus.Claimed || ClaimedBy != by)
         {
-            throw new DomainException(
-                "opportunity.not_claimed_by_you",
-                Status == OpportunityStatus.Claimed
-                    ? $"Only {ClaimedBy}, who claimed this opportunity, can {action}"
-                    : $"Claim this opportunity before you {action} (it is {Status})");
+            throw Status == OpportunityStatus.Claimed
+                ? new DomainException("opportunity.not_claimed_by_you", $"Only {ClaimedBy}, who claimed this opportunity, can {action}")
+                : new DomainException("opportunity.not_claimed_by_you", $"Claim this opportunity before you {action} (it is {Status})");
         }
 
         return by;

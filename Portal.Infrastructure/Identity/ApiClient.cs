@@ -41,6 +41,9 @@ public class ApiClient
         RotatedAtUtc = nowUtc;
     }
 
+    /// <summary>Every key check reads the client from the database, so new scopes count from its next call.</summary>
+    public void ChangeScopes(IEnumerable<string> scopes) => Scopes = string.Join(' ', scopes.Distinct().Order());
+
     public void Revoke(DateTime nowUtc)
     {
         IsActive = false;

@@ -163,6 +163,43 @@ public sealed class OrderIntakeApiTests(OrderIntakeApiTests.Fixture fixture) : I
         Assert.Equal(counts, await Counts());
     }
 
+    [Theory]
+    [InlineData("王小五", "11010519491231002X", "name")]
+    [InlineData("李 明", "440106199003071231", "idNumber")]
+    public async Task A_known_phone_with_another_name_or_id_is_a_409_naming_the_field_without_the_registered_values(
+        string name, string idNumber, string field)
+    {
+        var phone = field == "name" ? "13700001111" : "13700002222";
+        var first = await Post(new
+        {
+            flow = "Direct",
+            customer = new { name = "李明", phone, idNumber = "11010519491231002X" },
+            lines = new[] { new { sku = "ADDON-DATA-10G", quantity = 1 } },
+            payment = "BillToAccount",
+        });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var counts = await Counts();
+
+        var response = await Post(new
+        {
+            flow = "Direct",
+            customer = new { name, phone, idNumber },
+            lines = new[] { new { sku = "ADDON-DATA-10G", quantity = 1 } },
+            payment = "BillToAccount",
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Contains(field == "name" ? "name differs" : "ID number differs", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("李明", text);
+        Assert.DoesNotContain("002X", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("110105", text);
+        Assert.Equal(counts, await Counts());
+    }
+
     [Fact]
     public async Task Ineligible_policy_is_refused_with_the_reason_and_the_new_customer_is_not_kept()
     {

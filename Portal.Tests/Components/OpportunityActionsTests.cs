@@ -43,7 +43,7 @@ public sealed class OpportunityActionsTests(PortalHostFixture fixture) : IClassF
 
         actions.WaitForAssertion(() => Assert.Equal(1, changes()));
         var stored = await Load(Host, number);
-        Assert.Equal((OpportunityStatus.Claimed, BackOffice), (stored.Status, stored.ClaimedBy));
+        Assert.Equal((OpportunityStatus.Claimed, await Host.UserIdOf(BackOffice)), (stored.Status, stored.ClaimedBy));
     }
 
     [Fact]

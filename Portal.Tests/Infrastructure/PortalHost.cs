@@ -156,6 +156,10 @@ public sealed partial class PortalHost : IAsyncDisposable
         return await signIn.CreateUserPrincipalAsync(user);
     }
 
+    /// <summary>The user id that timelines, claims and audit entries record for a person.</summary>
+    public Task<string> UserIdOf(string email) =>
+        WithDb(db => db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync());
+
     public Task<TResponse> Send<TResponse>(MediatR.IRequest<TResponse> request, ClaimsPrincipal user) =>
         Services.GetRequiredService<ScopedSender>().Send(request, user);
 

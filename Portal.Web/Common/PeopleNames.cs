@@ -25,4 +25,21 @@ public static class PeopleNames
                 : actor,
             StringComparer.Ordinal);
     }
+
+    /// <summary>The actor recorded for what a person typed (a sign-in name or e-mail): that account's id, else the text as typed.</summary>
+    public static async Task<string> ActorOfAsync(PortalDbContext db, string typed, CancellationToken cancellationToken)
+    {
+        var normalized = typed.Trim().ToUpperInvariant();
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName == normalized || u.NormalizedEmail == normalized)
+            .Select(u => u.Id)
+            .FirstOrDefaultAsync(cancellationToken) ?? typed.Trim();
+    }
+
+    /// <summary>Replaces recorded actors by current display names, for read models built from several records.</summary>
+    public static async Task<Func<string?, string?>> NamerAsync(PortalDbContext db, IEnumerable<string?> actors, CancellationToken cancellationToken)
+    {
+        var names = await ForAsync(db, actors, cancellationToken);
+        return actor => actor is not null && names.TryGetValue(actor, out var name) ? name : actor;
+    }
 }

@@ -31,6 +31,10 @@ public static class DemoDeliveryHistory
 
         var zones = await db.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code);
         var couriers = await db.Couriers.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Id).ToListAsync();
+        // People are recorded by their account id, as the portal records them (a login without an account stays as it is).
+        var accounts = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName != null)
+            .ToDictionaryAsync(u => u.NormalizedUserName!, u => u.Id);
+        string ActorOf(string login) => accounts.GetValueOrDefault(login.ToUpperInvariant(), login);
         var random = new Random(20261201); // the same history on every machine
         for (var day = today.AddDays(-days); day < today; day = day.AddDays(1))
         {
@@ -41,7 +45,7 @@ public static class DemoDeliveryHistory
                 for (var i = 0; i < stops; i++)
                 {
                     var zoneCode = courier.ZoneCodes.Count > 0 ? courier.ZoneCodes[random.Next(courier.ZoneCodes.Count)] : new[] { "HZ", "LW", "BY" }[random.Next(3)];
-                    db.Deliveries.Add(Finished(courier, zones[zoneCode], day, day.AddDays(1) < today, $"{OrderPrefix}{day:yyMMdd}{++number:D4}", i, random));
+                    db.Deliveries.Add(Finished(courier, zones[zoneCode], day, day.AddDays(1) < today, $"{OrderPrefix}{day:yyMMdd}{++number:D4}", i, random, ActorOf));
                 }
             }
         }
@@ -49,7 +53,8 @@ public static class DemoDeliveryHistory
         await db.SaveChangesAsync();
     }
 
-    private static Delivery Finished(Courier courier, Zone zone, DateOnly day, bool canRetryNextDay, string orderNumber, int load, Random random)
+    private static Delivery Finished(
+        Courier courier, Zone zone, DateOnly day, bool canRetryNextDay, string orderNumber, int load, Random random, Func<string, string> actorOf)
     {
         var (from, to) = Slots[random.Next(Slots.Length)];
         var window = DeliveryWindow.Create(day, new TimeOnly(from, 0), new TimeOnly(to, 0));
@@ -71,9 +76,10 @@ public static class DemoDeliveryHistory
             collection,
             "demo",
             created);
-        var actor = courier.Login;
+        var actor = actorOf(courier.Login);
+        var dispatcher = actorOf("dispatcher@portal.local");
         var at = windowStart.AddMinutes(-random.Next(60, 240));
-        delivery.AssignTo(courier, load, "dispatcher@portal.local", at);
+        delivery.AssignTo(courier, load, dispatcher, at);
         var outcome = random.NextDouble();
         if (outcome < 0.14)
         {
@@ -88,8 +94,8 @@ public static class DemoDeliveryHistory
             }
 
             var retry = DeliveryWindow.Create(day.AddDays(1), window.From, window.To);
-            delivery.Reschedule(retry, "dispatcher@portal.local", failedAt.AddHours(1));
-            delivery.AssignTo(courier, load, "dispatcher@portal.local", failedAt.AddHours(2));
+            delivery.Reschedule(retry, dispatcher, failedAt.AddHours(1));
+            delivery.AssignTo(courier, load, dispatcher, failedAt.AddHours(2));
             windowStart = windowStart.AddDays(1);
         }
 

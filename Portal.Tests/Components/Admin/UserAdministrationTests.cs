@@ -21,12 +21,12 @@ public sealed class UserAdministrationTests(PortalHostFixture fixture) : PortalC
         new("u1", "someone@example.com", "某人", ["Rep"], disabled, lockedOut, null);
 
     [Fact]
-    public void An_active_account_offers_disable_and_reset_but_not_unlock_or_enable()
+    public void An_active_account_offers_disable_roles_and_reset_but_not_unlock_or_enable()
     {
         var actions = Render<UserActions>(p => p.Add(a => a.User, Row()));
 
         Assert.Equal(
-            ["user-disable-someone@example.com", "user-reset-someone@example.com"],
+            ["user-disable-someone@example.com", "user-roles-someone@example.com", "user-reset-someone@example.com"],
             actions.FindAll("button").Select(b => b.GetAttribute("data-testid")));
     }
 

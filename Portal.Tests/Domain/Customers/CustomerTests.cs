@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Shared;
 using static Portal.Tests.Domain.DomainTestData;
@@ -62,5 +63,20 @@ public class CustomerTests
 
         Throws(() => customer.RecordIdNumber(ResidentId.Parse("440106199003071231")), "customer.id_number_mismatch");
         Assert.Equal("11010519491231002X", customer.IdNumber!.Value);
+    }
+
+    [Fact]
+    public void The_caller_must_give_the_registered_name_and_id_and_the_refusal_names_only_the_field()
+    {
+        var customer = Customer.Register(Phone, "Li  Ming");
+        customer.ConfirmIdentity(" li ming ", ResidentId.Parse("11010519491231002X"));
+
+        var name = Assert.Throws<DomainException>(() => customer.ConfirmIdentity("Wang Wu", null));
+        var id = Assert.Throws<DomainException>(() => customer.ConfirmIdentity("Li Ming", ResidentId.Parse("440106199003071231")));
+
+        Assert.Equal(("customer.name_mismatch", "name"), (name.Code, name.Field));
+        Assert.Equal(("customer.id_number_mismatch", "idNumber"), (id.Code, id.Field));
+        Assert.DoesNotContain("Ming", name.Message);
+        Assert.DoesNotContain(customer.IdNumber!.Masked, id.Message);
     }
 }

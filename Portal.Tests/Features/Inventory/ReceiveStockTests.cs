@@ -58,7 +58,7 @@ public sealed class ReceiveStockTests(PortalHostFixture fixture) : IClassFixture
         Assert.Equal((3, 0, 3), (stock.OnHand, stock.Reserved, stock.Available));
         Assert.Equal(imeis.Order(), await Host.WithDb(db => db.SerialUnits.Where(u => u.Sku == sku).Select(u => u.Serial).OrderBy(s => s).ToListAsync()));
         var movement = await Host.WithDb(db => db.StockMovements.SingleAsync(m => m.Sku == sku));
-        Assert.Equal((StockMovementKind.Received, 3, "admin@portal.local"), (movement.Kind, movement.QuantityDelta, movement.Actor));
+        Assert.Equal((StockMovementKind.Received, 3, await Host.UserIdOf("admin@portal.local")), (movement.Kind, movement.QuantityDelta, movement.Actor));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class RepTaskFlowTests
             var winner = outcomes[0] is null ? firstEmail : secondEmail;
             var loser = Assert.IsType<DomainException>(Assert.Single(outcomes, o => o is not null));
             Assert.Equal($"Already taken by {winner}", loser.Message);
-            Assert.Equal(winner, await host.WithDb(db => db.RepTasks.Where(t => t.Id == taskId).Select(t => t.ClaimedBy).SingleAsync()));
+            Assert.Equal(await host.UserIdOf(winner), await host.WithDb(db => db.RepTasks.Where(t => t.Id == taskId).Select(t => t.ClaimedBy).SingleAsync()));
         }
     }
 

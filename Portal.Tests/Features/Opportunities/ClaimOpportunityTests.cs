@@ -22,9 +22,9 @@ public sealed class ClaimOpportunityTests(PortalHostFixture fixture) : IClassFix
 
         var opportunity = await Load(Host, number);
         Assert.Equal(OpportunityStatus.Claimed, opportunity.Status);
-        Assert.Equal(BackOffice, opportunity.ClaimedBy);
+        Assert.Equal(await Host.UserIdOf(BackOffice), opportunity.ClaimedBy);
         var step = opportunity.Timeline.Single(e => e.ToStatus == OpportunityStatus.Claimed);
-        Assert.Equal((BackOffice, OpportunityStatus.New), (step.Actor, step.FromStatus));
+        Assert.Equal((await Host.UserIdOf(BackOffice), OpportunityStatus.New), (step.Actor, step.FromStatus));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ClaimOpportunityTests(PortalHostFixture fixture) : IClassFix
         var ex = await Assert.ThrowsAsync<DomainException>(() => Host.Send(new ClaimOpportunity.Command(number), backOffice));
 
         Assert.Equal($"Already claimed by {colleagueEmail}", ex.Message);
-        Assert.Equal(colleagueEmail, (await Load(Host, number)).ClaimedBy);
+        Assert.Equal(await Host.UserIdOf(colleagueEmail), (await Load(Host, number)).ClaimedBy);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ClaimOpportunityTests(PortalHostFixture fixture) : IClassFix
             Assert.Single(outcomes, o => o is null);
             Assert.Equal($"Already claimed by {winner}", loser.Message);
             var opportunity = await Load(Host, number);
-            Assert.Equal(winner, opportunity.ClaimedBy);
+            Assert.Equal(await Host.UserIdOf(winner), opportunity.ClaimedBy);
             Assert.Single(opportunity.Timeline, e => e.ToStatus == OpportunityStatus.Claimed);
         }
     }

@@ -24,7 +24,7 @@ public sealed class CloseOpportunityAsLostTests(PortalHostFixture fixture) : ICl
         var opportunity = await Load(Host, number);
         Assert.Equal((OpportunityStatus.Lost, "Bought a handset elsewhere"), (opportunity.Status, opportunity.LostReason));
         var step = opportunity.Timeline.Last();
-        Assert.Equal((BackOffice, OpportunityStatus.Claimed, OpportunityStatus.Lost, "Bought a handset elsewhere"), (step.Actor, step.FromStatus, step.ToStatus, step.Reason));
+        Assert.Equal((await Host.UserIdOf(BackOffice), OpportunityStatus.Claimed, OpportunityStatus.Lost, "Bought a handset elsewhere"), (step.Actor, step.FromStatus, step.ToStatus, step.Reason));
     }
 
     [Fact]
@@ -113,7 +113,8 @@ public sealed class CloseOpportunityAsLostTests(PortalHostFixture fixture) : ICl
         var backOffice = await Host.PrincipalFor(BackOffice);
         var number = await Register(Host);
         await Host.Send(new ClaimOpportunity.Command(number), backOffice);
-        await Change(Host, number, o => o.ConvertTo("SO202611230002", BackOffice, DateTime.UtcNow));
+        var backOfficeId = await Host.UserIdOf(BackOffice);
+        await Change(Host, number, o => o.ConvertTo("SO202611230002", backOfficeId, DateTime.UtcNow));
 
         await AssertFinal(number, backOffice);
         Assert.Equal(OpportunityStatus.Converted, (await Load(Host, number)).Status);

@@ -23,13 +23,13 @@ public sealed class GetOpportunityTests(PortalHostFixture fixture) : IClassFixtu
 
         Assert.Equal(stored.Phone.Value, detail.Phone);
         Assert.Equal((stored.CustomerId, stored.CustomerName, "Wants to decide at the weekend"), (detail.CustomerId, detail.CustomerName, detail.Note));
-        Assert.Equal((OpportunityStatus.Claimed, BackOffice, true), (detail.Status, detail.ClaimedBy, detail.ClaimedByYou));
+        Assert.Equal((OpportunityStatus.Claimed, await Host.UserIdOf(BackOffice), "后台 李娜", true), (detail.Status, detail.ClaimedBy, detail.ClaimedByName, detail.ClaimedByYou));
         var line = Assert.Single(detail.Lines);
         var interested = Assert.Single(stored.InterestedLines);
         Assert.Equal((interested.Sku, interested.Name, 2, interested.UnitPrice), (line.Sku, line.Name, line.Quantity, line.UnitPrice));
         Assert.Equal(interested.UnitPrice * 2, line.Total);
         var contact = Assert.Single(detail.Contacts);
-        Assert.Equal((BackOffice, ContactOutcome.NoAnswer, "Voicemail"), (contact.By, contact.Outcome, contact.Note));
+        Assert.Equal(("后台 李娜", ContactOutcome.NoAnswer, "Voicemail"), (contact.By, contact.Outcome, contact.Note));
         Assert.Equal([OpportunityStatus.New, OpportunityStatus.Claimed], detail.Timeline.Select(s => s.To));
         Assert.Equal(DateTimeKind.Utc, detail.PreferredAtUtc.Kind);
     }
@@ -43,7 +43,7 @@ public sealed class GetOpportunityTests(PortalHostFixture fixture) : IClassFixtu
 
         var detail = await Host.Send(new GetOpportunity.Query(number), colleague);
 
-        Assert.Equal(BackOffice, detail.ClaimedBy);
+        Assert.Equal(await Host.UserIdOf(BackOffice), detail.ClaimedBy);
         Assert.False(detail.ClaimedByYou);
     }
 

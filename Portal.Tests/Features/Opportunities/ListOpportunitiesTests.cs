@@ -44,7 +44,7 @@ public sealed class ListOpportunitiesTests(PortalHostFixture fixture) : IClassFi
 
         var row = Assert.Single(result.Page.Items, r => r.Number == mine);
         Assert.Equal(OpportunityStatus.Claimed, row.Status);
-        Assert.Equal(BackOffice, row.ClaimedBy);
+        Assert.Equal("后台 李娜", row.ClaimedBy);
         Assert.DoesNotContain(result.Page.Items, r => r.Number == theirs);
         Assert.Contains((await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice)).Page.Items, r => r.Number == theirs);
     }
@@ -115,7 +115,8 @@ public sealed class ListOpportunitiesTests(PortalHostFixture fixture) : IClassFi
         var converted = await Register(Host);
         await Host.Send(new CloseOpportunityAsLost.Command(lost, "Duplicate of another appointment"), backOffice);
         await Host.Send(new ClaimOpportunity.Command(converted), backOffice);
-        await Change(Host, converted, o => o.ConvertTo("SO202611230001", BackOffice, DateTime.UtcNow));
+        var backOfficeId = await Host.UserIdOf(BackOffice);
+        await Change(Host, converted, o => o.ConvertTo("SO202611230001", backOfficeId, DateTime.UtcNow));
 
         var all = await Host.Send(new ListOpportunities.Query(Queue.AllOpen), backOffice);
 

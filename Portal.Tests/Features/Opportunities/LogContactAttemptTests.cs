@@ -22,7 +22,7 @@ public sealed class LogContactAttemptTests(PortalHostFixture fixture) : IClassFi
 
         Assert.False(result.AlreadyLogged);
         var attempt = Assert.Single((await Load(Host, number)).ContactAttempts);
-        Assert.Equal((BackOffice, ContactOutcome.CallBackLater, "Call after 18:00"), (attempt.By, attempt.Outcome, attempt.Note));
+        Assert.Equal((await Host.UserIdOf(BackOffice), ContactOutcome.CallBackLater, "Call after 18:00"), (attempt.By, attempt.Outcome, attempt.Note));
     }
 
     [Fact]

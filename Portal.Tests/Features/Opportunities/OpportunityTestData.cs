@@ -21,6 +21,7 @@ internal static class OpportunityTestData
             var registeredAt = DateTime.UtcNow - (age ?? TimeSpan.Zero);
             var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync();
             var handset = await db.Products.OrderBy(p => p.Sku).FirstAsync(p => p.Kind == ProductKind.Handset);
+            var by = await db.Users.Where(u => u.NormalizedEmail == registeredBy.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync() ?? registeredBy;
             db.Opportunities.Add(Opportunity.Register(
                 number,
                 customer.Id,
@@ -30,7 +31,7 @@ internal static class OpportunityTestData
                 registeredAt.AddDays(1),
                 ContactChannel.Callback,
                 "Wants to decide at the weekend",
-                registeredBy,
+                by,
                 registeredAt));
             await db.SaveChangesAsync();
             return number;

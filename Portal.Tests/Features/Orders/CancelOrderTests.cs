@@ -30,7 +30,7 @@ public sealed class CancelOrderTests(PortalHostFixture fixture) : IClassFixture<
         Assert.Equal("Cancelled", detail.Status);
         Assert.False(detail.CanCancel);
         var last = detail.Timeline[^1];
-        Assert.Equal(("Cancelled", "rep@portal.local", "Customer found a cheaper offer"), (last.ToStatus, last.Actor, last.Reason));
+        Assert.Equal(("Cancelled", await Host.UserIdOf("rep@portal.local"), "客服代表 王芳", "Customer found a cheaper offer"), (last.ToStatus, last.Actor, last.ActorName, last.Reason));
     }
 
     [Fact]

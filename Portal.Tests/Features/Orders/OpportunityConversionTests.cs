@@ -48,7 +48,7 @@ public sealed class OpportunityConversionTests(PortalHostFixture fixture) : ICla
         var converted = await Host.WithDb(db => db.Opportunities.AsNoTracking().SingleAsync(o => o.Number == number));
         Assert.Equal(OpportunityStatus.Converted, converted.Status);
         Assert.Equal(order.Number, converted.ConvertedOrderNumber);
-        Assert.Equal((BackOffice, $"Order {order.Number}"), (converted.Timeline[^1].Actor, converted.Timeline[^1].Reason));
+        Assert.Equal((await Host.UserIdOf(BackOffice), $"Order {order.Number}"), (converted.Timeline[^1].Actor, converted.Timeline[^1].Reason));
     }
 
     [Fact]
@@ -85,9 +85,10 @@ public sealed class OpportunityConversionTests(PortalHostFixture fixture) : ICla
             var phone = Msisdn.Parse(Phone);
             var customer = await db.Customers.SingleAsync(c => c.Phone == phone);
             var product = await db.Products.SingleAsync(p => p.Sku == "ACC-CASE-CLEAR");
+            string IdOf(string email) => db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleOrDefault() ?? email;
             var opportunity = Opportunity.Register(
-                number, customer.Id, customer.Name, customer.Phone, [new CartItem(product, 2)], now.AddDays(1), ContactChannel.Callback, null, "rep@portal.local", now);
-            opportunity.Claim(claimedBy, now);
+                number, customer.Id, customer.Name, customer.Phone, [new CartItem(product, 2)], now.AddDays(1), ContactChannel.Callback, null, IdOf("rep@portal.local"), now);
+            opportunity.Claim(IdOf(claimedBy), now);
             db.Opportunities.Add(opportunity);
             return await db.SaveChangesAsync();
         });

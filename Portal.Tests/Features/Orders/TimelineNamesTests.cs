@@ -32,8 +32,34 @@ public sealed class TimelineNamesTests(PortalHostFixture fixture) : IClassFixtur
 
         var timeline = (await Host.Send(new GetOrder.Query(order.Number), person)).Timeline;
         var claimed = await Host.Send(new GetOpportunity.Query(opportunity), person);
-        Assert.All(timeline, e => Assert.Equal(("王明", email), (e.ActorName, e.Actor)));
+        Assert.All(timeline, e => Assert.Equal(("王明", created.UserId), (e.ActorName, e.Actor)));
         Assert.Equal("王明", claimed.ClaimedByName);
         Assert.Equal("王明", claimed.Timeline[^1].ActorName);
+    }
+
+    [Fact]
+    public async Task A_person_whose_sign_in_email_changes_keeps_their_appointments_and_the_audit_trail_still_finds_them()
+    {
+        var admin = await Host.PrincipalFor("admin@portal.local");
+        var email = $"moving-{Guid.NewGuid():N}@example.com";
+        var created = await Host.Send(new CreateUser.Command(email, "周小雨", ["Rep"], "Rep-Passw0rd!"), admin);
+        var appointment = await OrderSlice.PlaceAppointment(Host, await Host.PrincipalFor(email), OrderSlice.NewPhone());
+        var renamed = $"moved-{Guid.NewGuid():N}@example.com";
+
+        await Host.WithUsers(async users =>
+        {
+            var user = (await users.FindByIdAsync(created.UserId))!;
+            await users.SetEmailAsync(user, renamed);
+            await users.SetUserNameAsync(user, renamed);
+        });
+
+        var person = await Host.PrincipalFor(renamed);
+        var seen = await Host.Send(new GetOrder.Query(appointment.Number), person);
+        Assert.Equal("周小雨", seen.CreatedBy);
+        Assert.Contains((await Host.Send(new SearchOrders.Query(TakenByMe: true), person)).Items, r => r.Number == appointment.Number);
+        var otherRep = await Host.PrincipalFor("rep@portal.local");
+        await Assert.ThrowsAsync<Portal.Web.Common.Security.NotFoundException>(() => Host.Send(new GetOrder.Query(appointment.Number), otherRep));
+        var audit = await Host.Send(new Portal.Web.Features.Admin.Audit.AuditTrail.Query(renamed, null, null, null), admin);
+        Assert.Contains(audit.Entries, e => e.Subject == appointment.Number && e.User == "周小雨");
     }
 }

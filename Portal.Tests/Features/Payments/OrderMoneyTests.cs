@@ -31,7 +31,7 @@ public sealed class OrderMoneyTests(SandboxPortalFixture fixture) : IClassFixtur
         var money = await Host.Send(new GetOrderMoney.Query(number), rep);
         var payment = Assert.Single(money.Payments);
         var refund = Assert.Single(payment.Refunds);
-        Assert.Equal(("Refunded", payment.Amount, "Succeeded", "rep@portal.local"), (payment.Status, payment.Refunded, refund.Status, refund.RequestedBy));
+        Assert.Equal(("Refunded", payment.Amount, "Succeeded", "客服代表 王芳"), (payment.Status, payment.Refunded, refund.Status, refund.RequestedBy));
         Assert.StartsWith("Order cancelled: Customer found it cheaper", refund.Reason);
         Assert.Equal(
             [nameof(LedgerTransactionKind.OrderInvoiced), nameof(LedgerTransactionKind.OnlinePayment), nameof(LedgerTransactionKind.RefundOwed), nameof(LedgerTransactionKind.RefundPaid)],

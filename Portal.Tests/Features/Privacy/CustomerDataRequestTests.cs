@@ -23,7 +23,8 @@ public sealed class CustomerDataRequestTests(PortalHostFixture fixture) : IClass
 
         Assert.Contains("导出客户", json);
         Assert.Contains("13955550001", json);
-        Assert.True(await Host.WithDb(db => db.PersonalDataAccesses.AnyAsync(a => a.Action == PersonalDataAction.Export && a.Actor == "admin@portal.local")));
+        var adminId = await Host.UserIdOf("admin@portal.local");
+        Assert.True(await Host.WithDb(db => db.PersonalDataAccesses.AnyAsync(a => a.Action == PersonalDataAction.Export && a.Actor == adminId)));
         await Assert.ThrowsAsync<ForbiddenRequestException>(() =>
             Host.Send(new ExportCustomerData.Command("13955550001", "Customer asked for a copy"), Host.PrincipalFor("rep@portal.local").Result));
     }

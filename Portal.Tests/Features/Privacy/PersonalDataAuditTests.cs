@@ -26,7 +26,7 @@ public sealed class PersonalDataAuditTests(PortalHostFixture fixture) : IClassFi
 
         Assert.Equal(phone, shown);
         var access = await Host.WithDb(db => db.PersonalDataAccesses.SingleAsync(a => a.Context == number));
-        Assert.Equal("rep@portal.local", access.Actor);
+        Assert.Equal(await Host.UserIdOf("rep@portal.local"), access.Actor);
         Assert.Equal(PersonalDataAction.ShowPhone, access.Action);
         Assert.Equal("Customer asked for a call back", access.Reason);
         Assert.Equal(await Host.WithDb(db => db.Orders.Where(o => o.Number == number).Select(o => o.CustomerId).SingleAsync()), access.CustomerId);

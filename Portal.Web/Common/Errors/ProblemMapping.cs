@@ -40,7 +40,9 @@ public static class ProblemMapping
             statusCode: StatusCodes.Status409Conflict,
             title: "The request conflicts with the current state.",
             detail: d.Message,
-            extensions: new Dictionary<string, object?> { ["code"] = d.Code }),
+            extensions: d.Field is null
+                ? new Dictionary<string, object?> { ["code"] = d.Code }
+                : new Dictionary<string, object?> { ["code"] = d.Code, ["field"] = d.Field }),
         _ => null,
     };
 

@@ -10,8 +10,14 @@ public interface ICurrentUser
     bool IsAuthenticated { get; }
     string? UserId { get; }
 
-    /// <summary>The name written into timelines and audit entries (e-mail for staff, client name for integrations).</summary>
+    /// <summary>The sign-in name (e-mail for staff, client name for integrations): for matching a courier's login and for logs.</summary>
     string Name { get; }
+
+    /// <summary>
+    /// Who is written into timelines, claims and audit entries: a person's user id (pages show their current display
+    /// name, so a rename reaches every record), an integration's client name, or "system:&lt;job&gt;".
+    /// </summary>
+    string Actor { get; }
 
     bool IsInRole(string role);
 }
@@ -27,6 +33,8 @@ internal sealed class CurrentUser : ICurrentUser
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public string Name => Principal.Identity?.Name ?? "anonymous";
+
+    public string Actor => IsIntegration || UserId is null ? Name : UserId;
 
     public bool IsIntegration => Principal.IsInRole(Roles.Integration);
 

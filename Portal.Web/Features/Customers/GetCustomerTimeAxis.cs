@@ -9,6 +9,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Localization;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Customers;
 
@@ -53,6 +54,8 @@ public static class GetCustomerTimeAxis
             var contacts = (await db.OfferOutcomes.AsNoTracking().Where(o => o.Phone == phone)
                     .Select(o => new ContactRow(o.RecordedAtUtc, o.OfferCode, o.Kind, o.Reason, o.RecordedBy)).ToListAsync(cancellationToken))
                 .OrderByDescending(c => c.AtUtc).ToList();
+            var name = await PeopleNames.NamerAsync(db, contacts.Select(c => c.By), cancellationToken);
+            contacts = contacts.Select(c => c with { By = name(c.By)! }).ToList();
             var orders = (await db.Orders.AsNoTracking().Where(o => o.Phone == phone)
                     .Select(o => new { o.CreatedAtUtc, o.Number, o.Flow, o.Status, o.Total }).ToListAsync(cancellationToken))
                 .OrderByDescending(o => o.CreatedAtUtc)

@@ -30,7 +30,7 @@ public static class CompleteDelivery
         public async Task<StopChanged> Handle(Command request, CancellationToken cancellationToken)
         {
             var (courier, stop) = await MyStops.Load(db, user, request.DeliveryId, cancellationToken);
-            var changed = stop.Deliver(courier.Id, request.ReceivedBy, user.Name, clock.UtcNow);
+            var changed = stop.Deliver(courier.Id, request.ReceivedBy, user.Actor, clock.UtcNow);
             return new StopChanged(stop.Id, stop.Status, changed);
         }
     }

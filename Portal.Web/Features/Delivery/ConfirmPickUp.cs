@@ -30,7 +30,7 @@ public static class ConfirmPickUp
         public async Task<StopChanged> Handle(Command request, CancellationToken cancellationToken)
         {
             var (courier, stop) = await MyStops.Load(db, user, request.DeliveryId, cancellationToken);
-            var changed = stop.ConfirmPickUp(courier.Id, user.Name, clock.UtcNow);
+            var changed = stop.ConfirmPickUp(courier.Id, user.Actor, clock.UtcNow);
             return new StopChanged(stop.Id, stop.Status, changed);
         }
     }

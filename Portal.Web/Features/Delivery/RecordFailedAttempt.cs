@@ -42,7 +42,7 @@ public static class RecordFailedAttempt
         public async Task<StopChanged> Handle(Command request, CancellationToken cancellationToken)
         {
             var (courier, stop) = await MyStops.Load(db, user, request.DeliveryId, cancellationToken);
-            var changed = stop.RecordFailedAttempt(courier.Id, request.Reason, request.Note, user.Name, clock.UtcNow);
+            var changed = stop.RecordFailedAttempt(courier.Id, request.Reason, request.Note, user.Actor, clock.UtcNow);
             if (changed && request.Photo is { } photo)
             {
                 db.DeliveryPhotos.Add(DeliveryPhoto.AtFailedAttempt(stop, courier.Id, photo.ContentType, photo.Content, clock.UtcNow));

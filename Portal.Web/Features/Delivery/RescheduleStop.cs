@@ -36,7 +36,7 @@ public static class RescheduleStop
                 throw new DomainException("delivery.invalid_transition", "Only a failed attempt is rescheduled from the stop page");
             }
 
-            stop.Reschedule(DeliveryWindow.Parse(request.Date, request.Slot), user.Name, clock.UtcNow, "Agreed with the customer at the door");
+            stop.Reschedule(DeliveryWindow.Parse(request.Date, request.Slot), user.Actor, clock.UtcNow, "Agreed with the customer at the door");
             return new StopChanged(stop.Id, stop.Status, true);
         }
     }

@@ -32,7 +32,7 @@ public static class ReturnToStock
             var (courier, stop) = await MyStops.Load(db, user, request.DeliveryId, cancellationToken);
             if (stop.Status != DeliveryStatus.Returned)
             {
-                stop.Return(user.Name, clock.UtcNow, "Brought back to the station");
+                stop.Return(user.Actor, clock.UtcNow, "Brought back to the station");
                 return new StopChanged(stop.Id, stop.Status, true);
             }
 

@@ -30,7 +30,7 @@ public static class StartDelivery
         public async Task<StopChanged> Handle(Command request, CancellationToken cancellationToken)
         {
             var (courier, stop) = await MyStops.Load(db, user, request.DeliveryId, cancellationToken);
-            var changed = stop.StartDelivery(courier.Id, user.Name, clock.UtcNow);
+            var changed = stop.StartDelivery(courier.Id, user.Actor, clock.UtcNow);
             return new StopChanged(stop.Id, stop.Status, changed);
         }
     }

@@ -63,7 +63,7 @@ public static class AcceptProposal
                         throw new DomainException("delivery.changed", $"Delivery {delivery.TrackingCode} was changed by someone else; reload the board");
                     }
 
-                    if (delivery.AssignTo(courier, load, user.Name, clock.UtcNow))
+                    if (delivery.AssignTo(courier, load, user.Actor, clock.UtcNow))
                     {
                         assigned++;
                         touched.Add((courier.Id, delivery.Window.Date));

@@ -41,7 +41,7 @@ public static class AssignDelivery
                 ?? throw new NotFoundException($"Delivery {request.DeliveryId}");
             var courier = await db.Couriers.FirstOrDefaultAsync(c => c.Id == request.CourierId, cancellationToken)
                 ?? throw new NotFoundException($"Courier {request.CourierId}");
-            await Assignments.Apply(db, runs, delivery, courier, request.ExpectedVersion, request.Reason, user.Name, clock.UtcNow, cancellationToken);
+            await Assignments.Apply(db, runs, delivery, courier, request.ExpectedVersion, request.Reason, user.Actor, clock.UtcNow, cancellationToken);
             return new Result(delivery.Id, delivery.Version, courier.Name);
         }
     }

@@ -50,7 +50,7 @@ internal sealed class DeliveryFromOrder(PortalDbContext db, ICurrentUser user, I
             order.AmountToCollect == Money.Zero
                 ? CollectionMethod.None
                 : order.PaymentMethod == PaymentMethod.PosOnDelivery ? CollectionMethod.Pos : CollectionMethod.Cash,
-            user.Name,
+            user.Actor,
             clock.UtcNow);
         var rules = await db.ChannelRules.ToListAsync(cancellationToken);
         var couriers = await db.Couriers.Where(c => c.IsActive).ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dispatch;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Dispatch;
@@ -27,12 +28,13 @@ public static class GetDeliveryHistory
                 ?? throw new NotFoundException($"Delivery {request.DeliveryId}");
             var photos = await db.DeliveryPhotos.AsNoTracking().Where(p => p.DeliveryId == d.Id).OrderBy(p => p.Id)
                 .Select(p => new PhotoLine(p.Id, p.Attempt, p.TakenAtUtc, p.Size)).ToListAsync(cancellationToken);
+            var name = await PeopleNames.NamerAsync(db, d.Timeline.Select(t => t.Actor), cancellationToken);
             return new History(
                 d.Id,
                 d.TrackingCode.Value,
                 d.Status,
                 $"{d.Window.Date:yyyy-MM-dd} {d.Window.From:HH\\:mm}-{d.Window.To:HH\\:mm}",
-                [.. d.Timeline.OrderBy(t => t.AtUtc).Select(t => new Step(t.AtUtc, t.ToStatus, t.Actor, t.Note))],
+                [.. d.Timeline.OrderBy(t => t.AtUtc).Select(t => new Step(t.AtUtc, t.ToStatus, name(t.Actor) ?? t.Actor, t.Note))],
                 photos);
         }
     }

@@ -36,7 +36,7 @@ public static class HoldDelivery
             if (!delivery.IsHeldAs(request.Reason, request.ReleaseOn))
             {
                 DeliveryVersions.EnsureSeen(delivery, request.ExpectedVersion);
-                delivery.Hold(request.Reason, request.ReleaseOn, user.Name, clock.UtcNow);
+                delivery.Hold(request.Reason, request.ReleaseOn, user.Actor, clock.UtcNow);
             }
 
             return Unit.Value;

@@ -40,7 +40,7 @@ public static class ReleaseDelivery
             if (delivery.Status == DeliveryStatus.OnHold)
             {
                 DeliveryVersions.EnsureSeen(delivery, request.ExpectedVersion);
-                delivery.Release(user.Name, clock.UtcNow);
+                delivery.Release(user.Actor, clock.UtcNow);
             }
 
             return Unit.Value;
@@ -55,7 +55,7 @@ public static class ReleaseDelivery
             var due = await db.Deliveries
                 .Where(d => d.Status == DeliveryStatus.OnHold && d.HeldUntil != null && d.HeldUntil <= today)
                 .ToListAsync(cancellationToken);
-            return due.Count(d => d.ReleaseIfDue(user.Name, clock.UtcNow));
+            return due.Count(d => d.ReleaseIfDue(user.Actor, clock.UtcNow));
         }
     }
 

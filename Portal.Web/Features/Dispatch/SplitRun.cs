@@ -65,7 +65,7 @@ public static class SplitRun
                     d => d.CourierId == to.Id && d.Window.Date == delivery.Window.Date && RunPlanner.OnRun.Contains(d.Status) && !ids.Contains(d.Id),
                     cancellationToken);
                 var movedThatDay = request.Stops.Count(s => deliveries[s.DeliveryId] is { } other && other.IsWith(to.Id) && other.Window.Date == delivery.Window.Date);
-                if (delivery.MoveToRun(request.FromCourierId, to, load + movedThatDay, request.Reason, user.Name, clock.UtcNow))
+                if (delivery.MoveToRun(request.FromCourierId, to, load + movedThatDay, request.Reason, user.Actor, clock.UtcNow))
                 {
                     moved++;
                     days.Add(delivery.Window.Date);

@@ -36,7 +36,7 @@ public static class UnassignDelivery
             }
 
             var courier = delivery.CourierId;
-            delivery.Unassign(request.Reason, user.Name, clock.UtcNow);
+            delivery.Unassign(request.Reason, user.Actor, clock.UtcNow);
             await db.SaveChangesAsync(cancellationToken);
             if (courier is { } id)
             {

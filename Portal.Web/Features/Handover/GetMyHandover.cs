@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Reconciliation;
 
@@ -30,8 +31,9 @@ public static class GetMyHandover
             var variance = (await db.AuditVariances.AsNoTracking().Where(v => v.Subject == subject)
                     .Select(v => new { v.Id, v.Reason, v.Status }).ToListAsync(cancellationToken))
                 .MaxBy(v => v.Id);
+            var countedBy = (await PeopleNames.NamerAsync(db, [h.CountedBy], cancellationToken))(h.CountedBy) ?? h.CountedBy;
             return new Detail(
-                h.Key, h.Day, h.Station, h.CountedBy, h.CountedAtUtc, h.ExpectedCash.Amount, h.CountedCash.Amount, h.CashVariance.Amount, h.ExpectedPos.Amount,
+                h.Key, h.Day, h.Station, countedBy, h.CountedAtUtc, h.ExpectedCash.Amount, h.CountedCash.Amount, h.CashVariance.Amount, h.ExpectedPos.Amount,
                 h.MissingSlips, variance?.Reason, variance?.Status.ToString(), h.CourierSignedAtUtc, h.CourierDisputeNote);
         }
     }

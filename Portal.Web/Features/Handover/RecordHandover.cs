@@ -65,12 +65,12 @@ public static class RecordHandover
             var now = clock.UtcNow;
             var handover = CashHandover.Record(
                 Guid.NewGuid(), request.Day, courier, station, collected.Cash, CashCount.Of(request.Count), collected.Slips.Select(s => s.Reference).ToList(),
-                request.TickedSlips, collected.Slips.Aggregate(Money.Zero, (sum, s) => sum + s.Amount), user.Name, now);
+                request.TickedSlips, collected.Slips.Aggregate(Money.Zero, (sum, s) => sum + s.Amount), user.Actor, now);
             db.CashHandovers.Add(handover);
             if (handover.ExpectedCash > Money.Zero || handover.CountedCash > Money.Zero)
             {
                 await db.PostOnceAsync(
-                    Postings.CashCounted(handover.Key.ToString("N"), courier, station, handover.ExpectedCash, handover.CountedCash, user.Name, now), cancellationToken);
+                    Postings.CashCounted(handover.Key.ToString("N"), courier, station, handover.ExpectedCash, handover.CountedCash, user.Actor, now), cancellationToken);
             }
 
             Variance? variance = null;
@@ -84,7 +84,7 @@ public static class RecordHandover
                 if (handover.CashVariance != Money.Zero)
                 {
                     variance = Variance.Raise(
-                        Guid.NewGuid(), AuditTier.Courier, request.Day, AuditBooks.Subject(handover.Key), handover.CashVariance, request.Reason, user.Name, user.Name,
+                        Guid.NewGuid(), AuditTier.Courier, request.Day, AuditBooks.Subject(handover.Key), handover.CashVariance, request.Reason, user.Actor, user.Actor,
                         Money.Yuan(configuration.GetValue<decimal?>("Audit:CashVarianceThreshold") ?? 10m), now);
                     db.AuditVariances.Add(variance);
                 }

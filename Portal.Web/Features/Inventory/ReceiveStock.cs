@@ -149,7 +149,7 @@ public static class ReceiveStock
 
             var now = clock.UtcNow;
             var reference = $"RCV-{now:yyyyMMdd-HHmmssfff}";
-            db.StockMovements.Add(StockMovement.Record(sku, location.Id, StockMovementKind.Received, request.Quantity, reference, user.Name, now));
+            db.StockMovements.Add(StockMovement.Record(sku, location.Id, StockMovementKind.Received, request.Quantity, reference, user.Actor, now));
             return new Result(sku, location.Code, request.Quantity, item.OnHand, item.Available, reference);
         }
     }

@@ -39,7 +39,7 @@ internal sealed class ReserveStockForOrder(PortalDbContext db, ICurrentUser user
             {
                 allocation.Item.Reserve(allocation.Quantity);
                 db.StockMovements.Add(StockMovement.Record(
-                    line.Sku, allocation.Location.Id, StockMovementKind.Reserved, allocation.Quantity, order.Number, user.Name, clock.UtcNow));
+                    line.Sku, allocation.Location.Id, StockMovementKind.Reserved, allocation.Quantity, order.Number, user.Actor, clock.UtcNow));
                 if (line.Kind is Domain.Catalog.ProductKind.Handset or Domain.Catalog.ProductKind.Sim)
                 {
                     await ReserveSerials(line.Sku, allocation.Location.Id, allocation.Quantity, order.Number, cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class ReleaseStockOfOrder(PortalDbContext db, ICurrentUser user,
         {
             var item = await db.StockItems.SingleAsync(s => s.Sku == hold.Sku && s.LocationId == hold.LocationId, cancellationToken);
             item.Release(hold.Quantity);
-            db.StockMovements.Add(StockMovement.Record(hold.Sku, hold.LocationId, StockMovementKind.Released, hold.Quantity, orderNumber, user.Name, clock.UtcNow));
+            db.StockMovements.Add(StockMovement.Record(hold.Sku, hold.LocationId, StockMovementKind.Released, hold.Quantity, orderNumber, user.Actor, clock.UtcNow));
         }
 
         var units = await db.SerialUnits.Where(u => u.ReservedForOrder == orderNumber && u.Status == SerialUnitStatus.Reserved).ToListAsync(cancellationToken);

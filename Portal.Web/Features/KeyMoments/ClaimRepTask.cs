@@ -22,7 +22,7 @@ public static class ClaimRepTask
             // PostgreSQL: both read it open; the row version fails the later write, the retry reads it taken.
             var task = await db.RepTasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {request.TaskId}");
-            task.Claim(user.Name, clock.UtcNow);
+            task.Claim(user.Actor, clock.UtcNow);
             return Unit.Value;
         }
     }

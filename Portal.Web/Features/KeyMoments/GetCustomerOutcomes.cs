@@ -8,6 +8,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.KeyMoments;
 
@@ -35,7 +36,8 @@ public static class GetCustomerOutcomes
             var rows = await db.OfferOutcomes.AsNoTracking().Where(o => o.Phone == phone)
                 .Select(o => new OutcomeRow(o.OfferCode, o.Kind, o.Reason, o.RecordedAtUtc, o.RecordedBy))
                 .ToListAsync(cancellationToken);
-            rows = rows.OrderByDescending(r => r.RecordedAtUtc).ToList();
+            var name = await PeopleNames.NamerAsync(db, rows.Select(r => r.RecordedBy), cancellationToken);
+            rows = rows.OrderByDescending(r => r.RecordedAtUtc).Select(r => r with { RecordedBy = name(r.RecordedBy)! }).ToList();
             var quiet = QuietPeriod.Days(options.Value.QuietPeriodDays);
             var now = clock.UtcNow;
             var history = rows.Select(r => (r.OfferCode, r.Outcome, r.RecordedAtUtc)).ToList();

@@ -9,6 +9,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Localization;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.KeyMoments;
 
@@ -74,9 +75,10 @@ public static class GetRepTask
                 return new SuggestedOffer(code, policy.Name, policy.CallScript, eligibility.IsEligible, eligibility.Why is { } why ? text.Say(why) : null, until);
             }).ToList();
 
+            var name = await PeopleNames.NamerAsync(db, [task.ClaimedBy], cancellationToken);
             return new Detail(
                 task.Id, task.CustomerName, task.Phone.Value, task.Tier, customer.CurrentPlanSku, rule.Kind, rule.NameEn, rule.NameZh, rule.ScriptEn, rule.ScriptZh,
-                task.Evidence, task.Priority, task.Status, task.ClaimedBy, task.ClaimedBy == user.Name, task.Outcome, task.OutcomeReason, task.OrderNumber,
+                task.Evidence, task.Priority, task.Status, name(task.ClaimedBy), task.ClaimedBy == user.Actor, task.Outcome, task.OutcomeReason, task.OrderNumber,
                 task.CreatedAtUtc, offers);
         }
     }

@@ -8,6 +8,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.KeyMoments;
 
@@ -48,14 +49,15 @@ public static class ListRepTasks
             var tasks = await db.RepTasks.AsNoTracking().Where(t => t.Status != RepTaskStatus.Closed).ToListAsync(cancellationToken);
             var suppressed = await GetCustomerOutcomes.SuppressedAsync(db, QuietPeriod.Days(options.Value.QuietPeriodDays), now, null, cancellationToken);
 
+            var name = await PeopleNames.NamerAsync(db, tasks.Select(t => t.ClaimedBy), cancellationToken);
             return tasks
-                .Where(t => t.ClaimedBy == user.Name || !t.OfferCodes.All(code => suppressed.Contains((t.Phone, code))))
+                .Where(t => t.ClaimedBy == user.Actor || !t.OfferCodes.All(code => suppressed.Contains((t.Phone, code))))
                 .OrderBy(t => RepTask.TierRank(t.Tier)).ThenBy(t => t.Priority).ThenBy(t => t.CreatedAtUtc).ThenBy(t => t.Id)
                 .Take(MaxRows)
                 .Select(t =>
                 {
                     var (en, zh) = rules.GetValueOrDefault(t.RuleCode, (t.RuleCode, t.RuleCode));
-                    return new Row(t.Id, t.CustomerName, t.Phone.Masked, t.Tier, t.RuleCode, en, zh, t.Priority, t.Evidence, t.CreatedAtUtc, t.Status, t.ClaimedBy, t.ClaimedBy == user.Name);
+                    return new Row(t.Id, t.CustomerName, t.Phone.Masked, t.Tier, t.RuleCode, en, zh, t.Priority, t.Evidence, t.CreatedAtUtc, t.Status, name(t.ClaimedBy), t.ClaimedBy == user.Actor);
                 })
                 .ToList();
         }

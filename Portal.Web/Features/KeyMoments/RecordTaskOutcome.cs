@@ -33,7 +33,7 @@ public static class RecordTaskOutcome
         {
             var task = await db.RepTasks.FirstOrDefaultAsync(t => t.Id == request.TaskId, cancellationToken)
                 ?? throw new NotFoundException($"Task {request.TaskId}");
-            task.RecordOutcome(user.Name, request.Outcome, request.Reason, null, clock.UtcNow);
+            task.RecordOutcome(user.Actor, request.Outcome, request.Reason, null, clock.UtcNow);
             return Unit.Value;
         }
     }

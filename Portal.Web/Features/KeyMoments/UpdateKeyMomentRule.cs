@@ -49,7 +49,8 @@ public static class UpdateKeyMomentRule
                 ?? throw new NotFoundException($"Rule {request.Code}");
             if (rule.Version != request.Version)
             {
-                throw new Portal.Domain.Common.DomainException("key_moment.stale", "Someone changed this rule since you opened it; reload and try again");
+                throw new Common.Errors.ConcurrencyConflictException(
+                    $"Rule {rule.Code} was changed by someone else in the meantime. It has been reloaded: check it and try again.");
             }
 
             rule.Change(new KeyMomentRuleSettings(

@@ -37,7 +37,8 @@ public static class ExportPostings
             }
 
             var csv = new StringBuilder("posted_at_china,kind,description,order,account,account_name,debit,credit,posted_by\r\n");
-            foreach (var row in rows.Select(ListPostings.ToRow))
+            var name = await PeopleNames.NamerAsync(db, rows.Select(r => r.PostedBy), cancellationToken);
+            foreach (var row in rows.Select(r => ListPostings.ToRow(r with { PostedBy = name(r.PostedBy)! })))
             {
                 csv.AppendJoin(',', [
                     Portal.Domain.Shared.ChinaTime.Format(row.PostedAtUtc), Cell(row.Kind), Cell(row.Description), Cell(row.OrderNumber), Cell(row.AccountCode),

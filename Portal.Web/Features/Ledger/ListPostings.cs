@@ -6,6 +6,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Paging;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Ledger;
 
@@ -31,7 +32,8 @@ public static class ListPostings
             var rows = Filter(db, request);
             var total = await rows.CountAsync(cancellationToken);
             var items = await rows.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
-            return new ListPage<EntryRow>([.. items.Select(ToRow)], total);
+            var name = await PeopleNames.NamerAsync(db, items.Select(i => i.PostedBy), cancellationToken);
+            return new ListPage<EntryRow>([.. items.Select(i => ToRow(i with { PostedBy = name(i.PostedBy)! }))], total);
         }
     }
 

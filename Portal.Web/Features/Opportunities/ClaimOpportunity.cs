@@ -29,7 +29,7 @@ public static class ClaimOpportunity
             // the opportunity as claimed here and the domain refuses it ("Already claimed by ...").
             var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Opportunity {number}");
-            opportunity.Claim(user.Name, clock.UtcNow);
+            opportunity.Claim(user.Actor, clock.UtcNow);
             return Unit.Value;
         }
     }

@@ -35,7 +35,7 @@ public static class CloseOpportunityAsLost
             var number = request.Number.Trim().ToUpperInvariant();
             var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Opportunity {number}");
-            opportunity.CloseAsLost(request.Reason!, user.Name, clock.UtcNow);
+            opportunity.CloseAsLost(request.Reason!, user.Actor, clock.UtcNow);
             return Unit.Value;
         }
     }

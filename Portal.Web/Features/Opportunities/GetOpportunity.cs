@@ -68,12 +68,12 @@ public static class GetOpportunity
         {
             var number = request.Number.Trim().ToUpperInvariant();
             var backOffice = user.IsInRole(Roles.BackOffice);
-            var me = user.Name;
+            var me = user.Actor;
             var o = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(user)
                 .Where(x => x.Number == number)
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"Opportunity {number}");
-            var names = await PeopleNames.ForAsync(db, o.Timeline.Select(e => e.Actor).Append(o.ClaimedBy), cancellationToken);
+            var names = await PeopleNames.ForAsync(db, o.Timeline.Select(e => e.Actor).Concat(o.ContactAttempts.Select(a => a.By)).Append(o.ClaimedBy).Append(o.CreatedBy), cancellationToken);
 
             return new Detail(
                 o.Number,
@@ -90,9 +90,9 @@ public static class GetOpportunity
                 o.ConvertedOrderNumber,
                 o.LostReason,
                 Utc(o.CreatedAtUtc),
-                o.CreatedBy,
+                names[o.CreatedBy],
                 o.InterestedLines.Select(l => new Line(l.Sku, l.Name, l.Quantity, l.UnitPrice)).ToList(),
-                o.ContactAttempts.OrderBy(a => a.AtUtc).Select(a => new Contact(Utc(a.AtUtc), a.By, a.Outcome, a.Note)).ToList(),
+                o.ContactAttempts.OrderBy(a => a.AtUtc).Select(a => new Contact(Utc(a.AtUtc), names[a.By], a.Outcome, a.Note)).ToList(),
                 o.Timeline.OrderBy(e => e.AtUtc).Select(e => new Step(Utc(e.AtUtc), e.Actor, e.FromStatus, e.ToStatus, e.Reason, names[e.Actor])).ToList(),
                 o.ClaimedBy is { } claimant ? names[claimant] : null);
         }

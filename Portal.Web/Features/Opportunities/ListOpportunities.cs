@@ -7,6 +7,7 @@ using Portal.Domain.Marketing;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Paging;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Opportunities;
@@ -96,6 +97,7 @@ public static class ListOpportunities
                     o.CreatedAtUtc,
                 })
                 .ToListAsync(cancellationToken);
+            var name = await PeopleNames.NamerAsync(db, rows.Select(o => o.ClaimedBy), cancellationToken);
 
             var total = request.Queue switch
             {
@@ -112,7 +114,7 @@ public static class ListOpportunities
                         DateTime.SpecifyKind(o.PreferredAtUtc, DateTimeKind.Utc),
                         o.PreferredChannel,
                         o.Status,
-                        o.ClaimedBy,
+                        name(o.ClaimedBy),
                         o.Attempts,
                         o.Attempts == 0 && o.CreatedAtUtc < overdueBefore,
                         now - o.CreatedAtUtc))
@@ -127,7 +129,7 @@ public static class ListOpportunities
         private IQueryable<Opportunity> InQueue(IQueryable<Opportunity> open, Queue queue, DateTime overdueBefore) => queue switch
         {
             Queue.New => open.Where(o => o.Status == OpportunityStatus.New),
-            Queue.Mine => open.Where(o => o.Status == OpportunityStatus.Claimed && o.ClaimedBy == user.Name),
+            Queue.Mine => open.Where(o => o.Status == OpportunityStatus.Claimed && o.ClaimedBy == user.Actor),
             Queue.Overdue => open.Where(o => o.ContactAttempts.Count == 0 && o.CreatedAtUtc < overdueBefore),
             _ => open,
         };

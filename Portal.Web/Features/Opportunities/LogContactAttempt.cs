@@ -49,7 +49,7 @@ public static class LogContactAttempt
                 return new Result(AlreadyLogged: true);
             }
 
-            opportunity.LogContact(user.Name, request.Outcome!.Value, request.Note, clock.UtcNow, request.RequestId);
+            opportunity.LogContact(user.Actor, request.Outcome!.Value, request.Note, clock.UtcNow, request.RequestId);
             return new Result(AlreadyLogged: false);
         }
     }

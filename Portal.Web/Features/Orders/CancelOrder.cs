@@ -37,7 +37,7 @@ public static class CancelOrder
                 throw new ConcurrencyConflictException($"Order {order.Number} was changed by someone else in the meantime. It has been reloaded: check it and try again.");
             }
 
-            order.Cancel(request.Reason!, user.Name, clock.UtcNow);
+            order.Cancel(request.Reason!, user.Actor, clock.UtcNow);
             return Unit.Value;
         }
     }

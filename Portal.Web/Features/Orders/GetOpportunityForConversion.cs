@@ -33,7 +33,7 @@ public static class GetOpportunityForConversion
                 opportunity.Phone.Value,
                 opportunity.CustomerName,
                 opportunity.Status.ToString(),
-                opportunity.Status == OpportunityStatus.Claimed && opportunity.ClaimedBy == user.Name,
+                opportunity.Status == OpportunityStatus.Claimed && opportunity.ClaimedBy == user.Actor,
                 opportunity.InterestedLines.Select(l => new Line(l.Sku, l.Quantity)).ToList());
         }
     }

@@ -80,7 +80,7 @@ public static class GetOrder
             var order = await db.Orders.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(o => o.Number == number, cancellationToken)
                 ?? throw new NotFoundException($"Order {number}");
             var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == order.Number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
-            var names = await PeopleNames.ForAsync(db, order.Timeline.Select(t => t.Actor), cancellationToken);
+            var names = await PeopleNames.ForAsync(db, order.Timeline.Select(t => t.Actor).Append(order.CreatedBy), cancellationToken);
             return new OrderDetail(
                 order.Number,
                 order.Flow.ToString(),
@@ -102,7 +102,7 @@ public static class GetOrder
                 order.DeliveryWindow?.ToString(),
                 order.Courier,
                 order.CreatedAtUtc,
-                order.CreatedBy,
+                names[order.CreatedBy],
                 order.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason, names[t.Actor])).ToList(),
                 payments.Select(p => new PaymentRow(
                     p.Key,
@@ -123,6 +123,7 @@ public static class GetOrder
                 .Select(l => new Line(l.Sku, l.Name, "", l.UnitPrice.Amount, l.Quantity, (l.UnitPrice * l.Quantity).Amount, []))
                 .ToList();
             var total = lines.Sum(l => l.LineTotal);
+            var names = await PeopleNames.ForAsync(db, opportunity.Timeline.Select(t => t.Actor).Append(opportunity.CreatedBy), cancellationToken);
             return new OrderDetail(
                 opportunity.Number,
                 nameof(OrderFlow.Appointment),
@@ -144,8 +145,8 @@ public static class GetOrder
                 null,
                 null,
                 opportunity.CreatedAtUtc,
-                opportunity.CreatedBy,
-                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason)).ToList(),
+                names[opportunity.CreatedBy],
+                opportunity.Timeline.Select(t => new TimelineEntry(t.AtUtc, t.Actor, t.FromStatus?.ToString(), t.ToStatus.ToString(), t.Reason, names[t.Actor])).ToList(),
                 [],
                 new AppointmentDetail(opportunity.PreferredAtUtc, opportunity.PreferredChannel.ToString(), opportunity.Note, opportunity.ConvertedOrderNumber));
         }

@@ -171,7 +171,7 @@ public static class PlaceOrder
             var payment = Parse<PaymentMethod>(request.Payment)!.Value;
             var number = await OrderNumbers.FreeAsync(numbers, "SO", now, n => db.Orders.AnyAsync(o => o.Number == n, cancellationToken));
             var order = AsFieldError(() => flow == OrderFlow.Direct
-                ? Order.PlaceDirect(number, OrderCustomer.Of(customer), items, payment, policy, user.Name, now)
+                ? Order.PlaceDirect(number, OrderCustomer.Of(customer), items, payment, policy, user.Actor, now)
                 : Order.PlacePreOrder(
                     number,
                     OrderCustomer.Of(customer),
@@ -180,7 +180,7 @@ public static class PlaceOrder
                     DeliveryAddress(request.Customer!.Address!),
                     DeliveryWindow.Parse(DateOnly.ParseExact(request.DeliveryWindow!.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture), request.DeliveryWindow.Slot!),
                     policy,
-                    user.Name,
+                    user.Actor,
                     now));
             db.Orders.Add(order);
 
@@ -188,7 +188,7 @@ public static class PlaceOrder
             {
                 var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Number == opportunityNumber, cancellationToken)
                     ?? throw RequestValidationException.For("opportunityNumber", $"Opportunity {opportunityNumber} does not exist.");
-                opportunity.ConvertTo(order.Number, user.Name, now);
+                opportunity.ConvertTo(order.Number, user.Actor, now);
             }
 
             // The BSS is called after commit, from the outbox: never while this transaction (and the write gate) is held.
@@ -212,7 +212,7 @@ public static class PlaceOrder
                 ToUtc(appointment.PreferredAt!.Value),
                 Parse<ContactChannel>(appointment.Channel) ?? ContactChannel.Callback,
                 appointment.Note,
-                user.Name,
+                user.Actor,
                 now);
             db.Opportunities.Add(opportunity);
             var quoted = opportunity.InterestedLines.Aggregate(Money.Zero, (sum, l) => sum + l.UnitPrice * l.Quantity);
@@ -244,7 +244,10 @@ public static class PlaceOrder
             return lines.Select((l, i) => new CartItem(products[skus[i]], l.Quantity)).ToList();
         }
 
-        /// <summary>The customer is found by phone; a new number registers a new customer during the call.</summary>
+        /// <summary>
+        /// The customer is found by phone; a new number registers a new customer during the call. A known number with
+        /// another name or ID is a conflict (409) naming the field, never a silent order for someone else.
+        /// </summary>
         private async Task<Customer> FindOrRegisterCustomer(CustomerInput input, OrderFlow flow, CancellationToken cancellationToken)
         {
             var phone = Msisdn.Parse(input.Phone);
@@ -255,10 +258,7 @@ public static class PlaceOrder
                 db.Customers.Add(customer);
             }
 
-            if (!string.IsNullOrWhiteSpace(input.IdNumber))
-            {
-                AsFieldError(() => customer.RecordIdNumber(ResidentId.Parse(input.IdNumber)));
-            }
+            customer.ConfirmIdentity(input.Name!, string.IsNullOrWhiteSpace(input.IdNumber) ? null : ResidentId.Parse(input.IdNumber));
 
             if (flow == OrderFlow.PreOrderDelivery && DeliveryAddress(input.Address!) is var address && !customer.Addresses.Contains(address))
             {
@@ -302,19 +302,12 @@ public static class PlaceOrder
             }
         }
 
-        private static void AsFieldError(Action action) => AsFieldError(() =>
-        {
-            action();
-            return 0;
-        });
-
         private static string? FieldFor(string code) => code switch
         {
             "order.direct_cannot_ship" or "order.nothing_to_ship" or "order.product_inactive" or "order.duplicate_line" or "order.invalid_quantity" => "Lines",
             "order.payment_method_not_allowed" => "Payment",
             "order.window_in_past" or "delivery_window.invalid" => "DeliveryWindow",
             "address.invalid" => "Customer.Address",
-            "customer.id_number_mismatch" => "Customer.IdNumber",
             "policy.ineligible" => "Policy",
             _ => null,
         };

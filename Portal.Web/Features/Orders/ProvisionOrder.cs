@@ -64,11 +64,11 @@ public static class ProvisionOrder
             var now = time.GetUtcNow().UtcDateTime;
             if (request.BssError is null)
             {
-                order.MarkProvisioned(user.Name, now);
+                order.MarkProvisioned(user.Actor, now);
             }
             else
             {
-                order.MarkProvisioningFailed(user.Name, now, request.BssError);
+                order.MarkProvisioningFailed(user.Actor, now, request.BssError);
             }
 
             return Unit.Value;

@@ -23,7 +23,7 @@ public static class RecordVisibility
             return opportunities;
         }
 
-        var me = user.Name;
+        var me = user.Actor;
         return opportunities.Where(o => o.CreatedBy == me);
     }
 }

@@ -54,7 +54,7 @@ public static class SearchOrders
             var number = request.Number?.Trim().ToUpperInvariant();
             DateTime? fromUtc = request.From is { } from ? ChinaTime.StartOfDayUtc(from) : null;
             DateTime? toUtc = request.To is { } to ? ChinaTime.StartOfDayUtc(to.AddDays(1)) : null;
-            string? takenBy = request.TakenByMe ? user.Name : null;
+            string? takenBy = request.TakenByMe ? user.Actor : null;
 
             // The same visibility rule as GetOrder: a number listed here always opens.
             var orders = db.Orders.AsNoTracking().VisibleTo(user);

@@ -10,6 +10,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Overview;
 
@@ -64,6 +65,8 @@ public static class GetOverview
                 .Select(g => new Count<PaymentAttemptStatus, PaymentChannel>(g.Key.Status, g.Key.Channel, g.Count())).ToListAsync(cancellationToken);
             var tasks = await db.RepTasks.AsNoTracking().GroupBy(t => new { t.Status, t.Outcome, t.ClaimedBy })
                 .Select(g => new TaskCount(g.Key.Status, g.Key.Outcome, g.Key.ClaimedBy, g.Count())).ToListAsync(cancellationToken);
+            var rep = await PeopleNames.NamerAsync(db, tasks.Select(t => t.Rep), cancellationToken);
+            tasks = tasks.Select(t => t with { Rep = rep(t.Rep) }).ToList();
 
             var firstDay = ChinaTime.Today(now).AddDays(1 - ConversionDays);
             var since = ChinaTime.StartOfDayUtc(firstDay);

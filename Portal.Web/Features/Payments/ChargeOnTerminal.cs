@@ -40,7 +40,7 @@ public static class ChargeOnTerminal
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var (order, _, due) = await CollectPayment.AtTheDoorAsync(db, user, request.OrderNumber, cancellationToken);
-            var payment = Payment.StartTerminal(request.RequestId ?? Guid.NewGuid(), order.Number, due, request.ReaderId!.Trim(), user.Name, clock.UtcNow);
+            var payment = Payment.StartTerminal(request.RequestId ?? Guid.NewGuid(), order.Number, due, request.ReaderId!.Trim(), user.Actor, clock.UtcNow);
             db.Payments.Add(payment);
             outbox.Enqueue(new Message(payment.Key));
             return new Result(payment.Key, payment.Amount.Amount, payment.Status.ToString());

@@ -66,7 +66,7 @@ public static class CollectPayment
                 payment = Payment.RecordPosSlip(key, order.Number, due, slip, request.TerminalId!, user.Name, now);
             }
 
-            await DoorPayments.Record(db, payment, user.Name, now, cancellationToken);
+            await DoorPayments.Record(db, payment, user.Actor, now, cancellationToken);
             return new Result(payment.Key, payment.Channel.ToString(), payment.Amount.Amount, payment.Change.Amount, order.PaymentStatus.ToString());
         }
     }

@@ -74,7 +74,7 @@ public static class CreatePaymentLink
             }
 
             var key = Guid.NewGuid();
-            var payment = Payment.StartOnline(key, order.Number, outstanding, user.Name, now, now + options.Value.Lifetime);
+            var payment = Payment.StartOnline(key, order.Number, outstanding, user.Actor, now, now + options.Value.Lifetime);
             // Keyed by the payment id: if this call is retried (here or inside Stripe.net) it returns the same intent.
             var intent = await gateway.CreateOnlineIntentAsync(key, order.Number, outstanding, cancellationToken);
             payment.AttachProviderReference(intent.Id);

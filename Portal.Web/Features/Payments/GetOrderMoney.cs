@@ -6,6 +6,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
 using Portal.Web.Features.Orders;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Payments;
 
@@ -30,7 +31,8 @@ public static class GetOrderMoney
         string? Discrepancy, DateTime AtUtc, string? LinkUrl, DateTime? LinkExpiresAtUtc, IReadOnlyList<RefundLine> Refunds);
 
     public sealed record RefundLine(
-        Guid Id, decimal Amount, string Status, string Reason, string RequestedBy, DateTime RequestedAtUtc, string? ApprovedBy, string? FailureReason);
+        Guid Id, decimal Amount, string Status, string Reason, string RequestedBy, DateTime RequestedAtUtc, string? ApprovedBy, string? FailureReason,
+        bool RequestedByMe = false);
 
     public sealed record Posting(Guid Id, string Kind, string Description, DateTime PostedAtUtc, string PostedBy, IReadOnlyList<Entry> Entries);
 
@@ -50,6 +52,8 @@ public static class GetOrderMoney
             var now = clock.GetUtcNow().UtcDateTime;
             var payments = await db.Payments.AsNoTracking().Where(p => p.OrderNumber == number).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
             var postings = await db.LedgerTransactions.AsNoTracking().Where(t => t.OrderNumber == number).OrderBy(t => t.PostedAtUtc).ToListAsync(cancellationToken);
+            var name = await PeopleNames.NamerAsync(
+                db, payments.SelectMany(p => p.Refunds.SelectMany(r => new[] { r.RequestedBy, r.ApprovedBy })).Concat(postings.Select(t => t.PostedBy)), cancellationToken);
             return new OrderMoney(
                 number,
                 [.. payments.Select(p => new PaymentLine(
@@ -57,9 +61,10 @@ public static class GetOrderMoney
                     p.Channel == PaymentChannel.Cash ? null : p.Reference, p.FailureReason, p.Discrepancy, p.SettledAtUtc ?? p.CreatedAtUtc,
                     p.LinkIsOpen(now) ? CreatePaymentLink.UrlOf(links.Value, p) : null, p.LinkIsOpen(now) ? p.LinkExpiresAtUtc : null,
                     [.. p.Refunds.OrderBy(r => r.RequestedAtUtc).Select(r => new RefundLine(
-                        r.Key, r.Amount.Amount, r.Status.ToString(), r.Reason, r.RequestedBy, r.RequestedAtUtc, r.ApprovedBy, r.FailureReason))]))],
+                        r.Key, r.Amount.Amount, r.Status.ToString(), r.Reason, name(r.RequestedBy)!, r.RequestedAtUtc, name(r.ApprovedBy), r.FailureReason,
+                        r.RequestedBy == user.Actor))]))],
                 [.. postings.Select(t => new Posting(
-                    t.Key, t.Kind.ToString(), t.Description, t.PostedAtUtc, t.PostedBy,
+                    t.Key, t.Kind.ToString(), t.Description, t.PostedAtUtc, name(t.PostedBy)!,
                     [.. t.Entries.Select(e => new Entry(e.AccountCode, ChartOfAccounts.Describe(e.AccountCode).Name, e.Debit.Amount, e.Credit.Amount))]))]);
         }
     }

@@ -4,6 +4,7 @@ using Portal.Domain.Payments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Payments;
 
@@ -24,10 +25,11 @@ public static class ListRefundApprovals
             var payments = await db.Payments.AsNoTracking()
                 .Where(p => p.Refunds.Any(r => r.Status == RefundStatus.AwaitingApproval))
                 .ToListAsync(cancellationToken);
+            var name = await PeopleNames.NamerAsync(db, payments.SelectMany(p => p.Refunds.Select(r => r.RequestedBy)), cancellationToken);
             return [.. payments
                 .SelectMany(p => p.Refunds.Where(r => r.Status == RefundStatus.AwaitingApproval), (p, r) => new Waiting(
-                    p.Key, r.Key, p.OrderNumber, p.Channel.ToString(), p.Captured.Amount, r.Amount.Amount, r.Reason, r.RequestedBy, r.RequestedAtUtc,
-                    string.Equals(r.RequestedBy, user.Name, StringComparison.OrdinalIgnoreCase)))
+                    p.Key, r.Key, p.OrderNumber, p.Channel.ToString(), p.Captured.Amount, r.Amount.Amount, r.Reason, name(r.RequestedBy)!, r.RequestedAtUtc,
+                    r.RequestedBy == user.Actor))
                 .OrderBy(w => w.RequestedAtUtc)];
         }
     }

@@ -9,6 +9,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Behaviours;
 using Portal.Web.Common.Security;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Payments;
 
@@ -51,9 +52,9 @@ public static class PayOutRefund
             var now = clock.UtcNow;
             payment.CompleteRefund(request.RefundId, null, now);
             var refund = payment.Refunds.Single(r => r.Key == request.RefundId);
-            await db.PostOnceAsync(Postings.RefundPaid(payment, refund, station.Code, user.Name, now), cancellationToken);
+            await db.PostOnceAsync(Postings.RefundPaid(payment, refund, station.Code, user.Actor, now), cancellationToken);
             var order = await db.Orders.FirstAsync(o => o.Number == payment.OrderNumber, cancellationToken);
-            order.ApplyPayments(await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken), user.Name, now);
+            order.ApplyPayments(await db.Payments.Where(p => p.OrderNumber == order.Number).ToListAsync(cancellationToken), user.Actor, now);
             return Unit.Value;
         }
     }
@@ -67,9 +68,10 @@ public static class PayOutRefund
                 .ToListAsync(cancellationToken);
             var stations = await db.StockLocations.AsNoTracking().Where(l => l.Kind == StockLocationKind.Station)
                 .OrderBy(l => l.Code).Select(l => new Station(l.Code, l.Name)).ToListAsync(cancellationToken);
+            var name = await PeopleNames.NamerAsync(db, payments.SelectMany(p => p.Refunds.Select(r => r.RequestedBy)), cancellationToken);
             return new Worklist(
                 [.. payments.SelectMany(p => p.Refunds.Where(r => r.Status == RefundStatus.Requested), (p, r) => new ToPayOut(
-                    p.Key, r.Key, p.OrderNumber, p.Channel.ToString(), r.Amount.Amount, r.Reason, r.RequestedBy, r.RequestedAtUtc)).OrderBy(r => r.RequestedAtUtc)],
+                    p.Key, r.Key, p.OrderNumber, p.Channel.ToString(), r.Amount.Amount, r.Reason, name(r.RequestedBy)!, r.RequestedAtUtc)).OrderBy(r => r.RequestedAtUtc)],
                 stations);
         }
     }

@@ -33,7 +33,7 @@ internal sealed class RefundOnCancel(PortalDbContext db, ICurrentUser user, IClo
         foreach (var payment in payments.Where(p => p.Refundable > Domain.Shared.Money.Zero))
         {
             await RefundPayment.StartAsync(
-                db, outbox, payment, Guid.NewGuid(), payment.Refundable, reason[..Math.Min(reason.Length, 500)], options.Value, user.Name, clock.UtcNow,
+                db, outbox, payment, Guid.NewGuid(), payment.Refundable, reason[..Math.Min(reason.Length, 500)], options.Value, user.Actor, clock.UtcNow,
                 cancellationToken);
         }
     }

@@ -60,7 +60,7 @@ public static class RefundPayment
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Key == request.PaymentId, cancellationToken)
                 ?? throw new NotFoundException($"Payment {request.PaymentId}");
             var refund = await StartAsync(
-                db, outbox, payment, request.RequestId ?? Guid.NewGuid(), Money.Yuan(request.Amount), request.Reason!, options.Value, user.Name, clock.UtcNow,
+                db, outbox, payment, request.RequestId ?? Guid.NewGuid(), Money.Yuan(request.Amount), request.Reason!, options.Value, user.Actor, clock.UtcNow,
                 cancellationToken);
             return new Result(refund.Key, refund.Status.ToString(), refund.Amount.Amount);
         }
@@ -72,9 +72,9 @@ public static class RefundPayment
         {
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Key == request.PaymentId, cancellationToken)
                 ?? throw new NotFoundException($"Payment {request.PaymentId}");
-            payment.ApproveRefund(request.RefundId, user.Name, clock.UtcNow);
+            payment.ApproveRefund(request.RefundId, user.Actor, clock.UtcNow);
             var refund = payment.Refunds.Single(r => r.Key == request.RefundId);
-            await Decided(db, outbox, payment, refund, user.Name, clock.UtcNow, cancellationToken);
+            await Decided(db, outbox, payment, refund, user.Actor, clock.UtcNow, cancellationToken);
             return new Result(refund.Key, refund.Status.ToString(), refund.Amount.Amount);
         }
     }

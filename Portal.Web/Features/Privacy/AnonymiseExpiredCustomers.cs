@@ -47,7 +47,7 @@ public static class AnonymiseExpiredCustomers
                     continue;
                 }
 
-                await CustomerAnonymisation.AnonymiseAsync(db, customer, user.Name, PersonalDataAction.Anonymise,
+                await CustomerAnonymisation.AnonymiseAsync(db, customer, user.Actor, PersonalDataAction.Anonymise,
                     $"No activity for {options.Value.Months} months", now, cancellationToken);
                 done++;
             }

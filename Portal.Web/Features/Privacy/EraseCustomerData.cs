@@ -43,7 +43,7 @@ public static class EraseCustomerData
                 throw new DomainException("privacy.open_business", "The customer has an open order, payment or opportunity; erase after it is closed");
             }
 
-            await CustomerAnonymisation.AnonymiseAsync(db, customer, user.Name, PersonalDataAction.Erase, request.Reason!, clock.UtcNow, cancellationToken);
+            await CustomerAnonymisation.AnonymiseAsync(db, customer, user.Actor, PersonalDataAction.Erase, request.Reason!, clock.UtcNow, cancellationToken);
             return customer.Id;
         }
     }

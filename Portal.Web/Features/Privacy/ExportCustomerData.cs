@@ -56,7 +56,7 @@ public static class ExportCustomerData
             var opportunities = await db.Opportunities.AsNoTracking().Where(o => o.CustomerId == customer.Id)
                 .Select(o => new { o.Number, o.CustomerName, Phone = o.Phone.Value, Status = o.Status.ToString(), o.CreatedAtUtc })
                 .ToListAsync(cancellationToken);
-            db.PersonalDataAccesses.Add(PersonalDataAccess.Record(user.Name, customer.Id, PersonalDataAction.Export, request.Reason!, null, clock.UtcNow));
+            db.PersonalDataAccesses.Add(PersonalDataAccess.Record(user.Actor, customer.Id, PersonalDataAction.Export, request.Reason!, null, clock.UtcNow));
             return JsonSerializer.Serialize(new
             {
                 Customer = new

@@ -58,7 +58,7 @@ public static class RevealPersonalData
             }
 
             var action = request.What == Field.Phone ? PersonalDataAction.ShowPhone : PersonalDataAction.ShowIdNumber;
-            db.PersonalDataAccesses.Add(PersonalDataAccess.Record(user.Name, order.CustomerId, action, request.Reason!, order.Number, clock.UtcNow));
+            db.PersonalDataAccesses.Add(PersonalDataAccess.Record(user.Actor, order.CustomerId, action, request.Reason!, order.Number, clock.UtcNow));
             return value;
         }
     }

@@ -30,7 +30,7 @@ public static class CloseDay
             await AuditBooks.MatchAroundAsync(db, metrics, request.Day, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var open = await GetReconciliation.OpenItemsAsync(db, request.Day, now, cancellationToken);
-            db.ClosedPeriods.Add(ClosedPeriod.CloseDay(request.Day, open, user.Name, now));
+            db.ClosedPeriods.Add(ClosedPeriod.CloseDay(request.Day, open, user.Actor, now));
             return true;
         }
     }

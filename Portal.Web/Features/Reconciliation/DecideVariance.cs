@@ -32,11 +32,11 @@ public static class DecideVariance
                 ?? throw new NotFoundException("Variance");
             if (request.Approve)
             {
-                variance.Approve(user.Name, clock.UtcNow, request.Note);
+                variance.Approve(user.Actor, clock.UtcNow, request.Note);
             }
             else
             {
-                variance.Reject(user.Name, request.Note!, clock.UtcNow);
+                variance.Reject(user.Actor, request.Note!, clock.UtcNow);
             }
 
             return variance.Status.ToString();

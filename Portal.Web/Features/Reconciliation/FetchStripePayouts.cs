@@ -65,14 +65,14 @@ public static class FetchStripePayouts
                 var transactions = (await gateway.ListBalanceTransactionsAsync(payout.Id, cancellationToken)).Where(t => t.Type != "payout").ToList();
                 newTransactions += await StoreAsync(payout, transactions, cancellationToken);
                 var fees = transactions.Aggregate(Money.Zero, (sum, t) => sum + t.Fee);
-                await db.PostOnceAsync(Postings.StripePaidOut(payout.Id, payout.Amount, fees, user.Name, now), cancellationToken);
+                await db.PostOnceAsync(Postings.StripePaidOut(payout.Id, payout.Amount, fees, user.Actor, now), cancellationToken);
                 days.Add(ChinaTime.Today(payout.ArrivalUtc));
             }
 
             if (fresh.Count > 0)
             {
                 db.AuditImports.Add(AuditImport.Accept(
-                    Guid.NewGuid(), ImportKind.StripePayouts, "Stripe payouts", Fingerprint(ids), payouts.Count, payouts.Count - fresh.Count, user.Name, now));
+                    Guid.NewGuid(), ImportKind.StripePayouts, "Stripe payouts", Fingerprint(ids), payouts.Count, payouts.Count - fresh.Count, user.Actor, now));
             }
 
             var decisions = 0;

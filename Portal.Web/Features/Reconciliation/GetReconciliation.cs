@@ -7,6 +7,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Common.Security;
 using AuditRules = Portal.Domain.Audit.Reconciliation;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Reconciliation;
 
@@ -42,7 +43,8 @@ public static class GetReconciliation
                 .Select(v => new { v.Key, v.Tier, v.Day, v.Subject, v.Amount, v.Reason, v.RaisedBy, v.CountedBy })
                 .ToListAsync(cancellationToken);
             // The tier is stored by name: numbered here, not in SQL.
-            var approvals = waiting.Select(v => new Pending(v.Key, (int)v.Tier, v.Day, v.Subject, v.Amount.Amount, v.Reason, v.RaisedBy, v.CountedBy)).ToList();
+            var name = await PeopleNames.NamerAsync(db, waiting.SelectMany(v => new[] { v.RaisedBy, v.CountedBy }), cancellationToken);
+            var approvals = waiting.Select(v => new Pending(v.Key, (int)v.Tier, v.Day, v.Subject, v.Amount.Amount, v.Reason, name(v.RaisedBy)!, name(v.CountedBy))).ToList();
             var closed = new PeriodLock(await db.ClosedPeriods.AsNoTracking().ToListAsync(cancellationToken)).IsClosed(request.Day);
             var openToday = work.Count(w => w.Date == request.Day) + approvals.Count(p => p.Day == request.Day);
             return new Report(

@@ -41,7 +41,7 @@ public static class ImportBankStatement
             var now = clock.UtcNow;
             db.BankStatementLines.AddRange(fresh);
             db.AuditImports.Add(AuditImport.Accept(
-                key, ImportKind.BankStatement, request.FileName, StatementFiles.Hash(request.Content), parsed.Rows.Count, parsed.Rows.Count - fresh.Count, user.Name, now));
+                key, ImportKind.BankStatement, request.FileName, StatementFiles.Hash(request.Content), parsed.Rows.Count, parsed.Rows.Count - fresh.Count, user.Actor, now));
             foreach (var day in fresh.Select(r => r.BookingDate).Distinct())
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -49,11 +49,11 @@ public static class ImportPosSettlement
             {
                 var gross = batch.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
                 var fee = batch.Aggregate(Money.Zero, (sum, l) => sum + l.Fee);
-                await db.PostOnceAsync(Postings.PosSettled($"{Cut(batch.Key.TerminalId, 20)}/{Cut(batch.Key.BatchNo, 30)}/{key:N}", gross, fee, user.Name, now), cancellationToken);
+                await db.PostOnceAsync(Postings.PosSettled($"{Cut(batch.Key.TerminalId, 20)}/{Cut(batch.Key.BatchNo, 30)}/{key:N}", gross, fee, user.Actor, now), cancellationToken);
             }
 
             db.AuditImports.Add(AuditImport.Accept(
-                key, ImportKind.PosSettlement, request.FileName, StatementFiles.Hash(request.Content), parsed.Rows.Count, parsed.Rows.Count - fresh.Count, user.Name, now));
+                key, ImportKind.PosSettlement, request.FileName, StatementFiles.Hash(request.Content), parsed.Rows.Count, parsed.Rows.Count - fresh.Count, user.Actor, now));
             foreach (var day in fresh.Select(r => r.SettlementDate).Distinct())
             {
                 await db.SaveChangesAsync(cancellationToken);

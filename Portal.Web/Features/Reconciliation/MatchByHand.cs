@@ -50,13 +50,13 @@ public static class MatchByHand
             var scope = books.Scope(request.Scope);
             var now = clock.UtcNow;
             var decision = books.Books[scope.Name].MatchByHand(
-                Pick(scope.Expected, request.Expected), Pick(scope.Actual, request.Actual), user.Name, now, request.Reason);
+                Pick(scope.Expected, request.Expected), Pick(scope.Actual, request.Actual), user.Actor, now, request.Reason);
             db.MatchDecisions.Add(MatchDecisionRecord.Of(scope.Name, decision));
             if (decision.Difference != Money.Zero)
             {
                 db.AuditVariances.Add(Variance.Raise(
                     Guid.NewGuid(), scope.Tier, request.Day, AuditBooks.MatchSubject(decision.Key), decision.Difference,
-                    request.Reason ?? "", user.Name, null, Money.Zero, now));
+                    request.Reason ?? "", user.Actor, null, Money.Zero, now));
             }
 
             return decision.Key;
@@ -66,7 +66,7 @@ public static class MatchByHand
         {
             var books = await AuditBooks.LoadAsync(db, request.Day.AddDays(-AuditBooks.WindowDays * 3), request.Day.AddDays(AuditBooks.WindowDays), cancellationToken);
             var scope = books.Scope(request.Scope);
-            var decision = books.Books[scope.Name].Unmatch(request.MatchId, request.Reason, user.Name, clock.UtcNow);
+            var decision = books.Books[scope.Name].Unmatch(request.MatchId, request.Reason, user.Actor, clock.UtcNow);
             db.MatchDecisions.Add(MatchDecisionRecord.Of(scope.Name, decision));
             return decision.Key;
         }

@@ -50,9 +50,9 @@ public static class RecordDeposit
             }
 
             var now = clock.UtcNow;
-            var deposit = DepositSlip.Record(slip, station, request.Day, Money.Yuan(request.Amount), request.Account, user.Name, now);
+            var deposit = DepositSlip.Record(slip, station, request.Day, Money.Yuan(request.Amount), request.Account, user.Actor, now);
             db.DepositSlips.Add(deposit);
-            await db.PostOnceAsync(Postings.BankDeposit(slip, station, deposit.Amount, user.Name, now), cancellationToken);
+            await db.PostOnceAsync(Postings.BankDeposit(slip, station, deposit.Amount, user.Actor, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await AuditBooks.MatchAroundAsync(db, metrics, request.Day, now, cancellationToken);
             return true;

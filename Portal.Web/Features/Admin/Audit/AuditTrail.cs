@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Shared;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Common;
 using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Admin.Audit;
@@ -47,7 +48,7 @@ public static class AuditTrail
         {
             var from = request.From is { } f ? ChinaTime.StartOfDayUtc(f) : DateTime.MinValue;
             var to = request.To is { } t ? ChinaTime.StartOfDayUtc(t.AddDays(1)) : DateTime.MaxValue;
-            var user = string.IsNullOrWhiteSpace(request.User) ? null : request.User.Trim();
+            var user = string.IsNullOrWhiteSpace(request.User) ? null : await PeopleNames.ActorOfAsync(db, request.User, cancellationToken);
             var customerId = request.CustomerId;
             if (!string.IsNullOrWhiteSpace(request.CustomerPhone))
             {
@@ -69,8 +70,9 @@ public static class AuditTrail
                 entries.AddRange(await Ledger(from, to, user, cancellationToken));
             }
 
-            var newestFirst = entries.OrderByDescending(e => e.AtUtc).ToList();
-            return new Result(newestFirst.Take(MaxRows).ToList(), newestFirst.Count > MaxRows, customerId);
+            var newestFirst = entries.OrderByDescending(e => e.AtUtc).Take(MaxRows + 1).ToList();
+            var name = await PeopleNames.NamerAsync(db, newestFirst.Select(e => e.User), cancellationToken);
+            return new Result(newestFirst.Take(MaxRows).Select(e => e with { User = name(e.User)! }).ToList(), newestFirst.Count > MaxRows, customerId);
         }
 
         private async Task<List<Entry>> PersonalData(DateTime from, DateTime to, string? user, long? customerId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common.Behaviours;
@@ -6,11 +7,15 @@ using Portal.Web.Common.Security;
 
 namespace Portal.Web.Features.Admin.Users;
 
-/// <summary>Replaces a user's roles; the new security stamp makes the change count from the user's next request.</summary>
+/// <summary>
+/// Replaces a user's roles; the new security stamp makes the change count from the user's next request. The portal
+/// always keeps an enabled administrator: the last one cannot give up the Admin role.
+/// </summary>
 public static class ChangeUserRoles
 {
     [AuthorizeRequest(Infrastructure.Identity.Roles.Admin)]
-    public sealed record Command(string? UserId, IReadOnlyList<string>? Roles) : ICommand<MediatR.Unit>;
+    /// <param name="ShownRoles">The roles the administrator saw; another administrator's change in between is reported, not overridden.</param>
+    public sealed record Command(string? UserId, IReadOnlyList<string>? Roles, IReadOnlyList<string>? ShownRoles = null) : ICommand<MediatR.Unit>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -30,12 +35,22 @@ public static class ChangeUserRoles
         {
             var user = await UserAdministration.Find(users, request.UserId);
             var wanted = UserAdministration.NormaliseRoles(request.Roles);
-            if (current.UserId == user.Id && !wanted.Contains(Roles.Admin))
+            var present = await users.GetRolesAsync(user);
+            if (request.ShownRoles is { } shown && !shown.ToHashSet().SetEquals(present))
             {
-                UserAdministration.RefuseSelf(current, user.Id, "remove the Admin role from");
+                throw new Common.Errors.ConcurrencyConflictException(
+                    $"The roles of {user.Email} were changed by someone else in the meantime. Close this and check them again.");
+            }
+            if (present.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin)
+                && !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && !u.IsDisabled))
+            {
+                throw new DomainException(
+                    "user.last_admin",
+                    current.UserId == user.Id
+                        ? "You are the last administrator: give another user the Admin role before removing your own."
+                        : "This is the last administrator: give another user the Admin role first.");
             }
 
-            var present = await users.GetRolesAsync(user);
             UserAdministration.Check(await users.RemoveFromRolesAsync(user, present.Except(wanted)));
             UserAdministration.Check(await users.AddToRolesAsync(user, wanted.Except(present)));
             UserAdministration.Check(await users.UpdateSecurityStampAsync(user));

@@ -7,4 +7,5 @@ public enum UserAction
     Enable,
     Disable,
     ResetPassword,
+    ChangeRoles,
 }
