@@ -43,7 +43,8 @@ public sealed class DemoAuditTests : IAsyncLifetime
         Assert.Empty(report.Approvals);
 
         var variance = Assert.Single(await _host.WithDb(db => db.AuditVariances.AsNoTracking().ToListAsync()));
-        Assert.Equal((VarianceStatus.Approved, -DemoAudit.Shortage, DemoAudit.ShortReason, "finance@portal.local"),
+        var financeId = await _host.WithDb(db => db.Users.Where(u => u.NormalizedUserName == "FINANCE@PORTAL.LOCAL").Select(u => u.Id).SingleAsync());
+        Assert.Equal((VarianceStatus.Approved, -DemoAudit.Shortage, DemoAudit.ShortReason, financeId),
             (variance.Status, variance.Amount.Amount, variance.Reason, variance.DecidedBy));
         var handovers = await _host.WithDb(db => db.CashHandovers.AsNoTracking().ToListAsync());
         Assert.Equal(DemoAudit.ShortCourier, handovers.Single(h => AuditBooks.Subject(h.Key) == variance.Subject).Courier);

@@ -52,8 +52,9 @@ public static class DemoAudit
 
         var couriers = await db.Couriers.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var stations = await StationsByCourier(db, couriers.Values, ct);
-        var bankImport = AuditImport.Accept(Guid.NewGuid(), ImportKind.BankStatement, BankFile, new string('0', 64), 0, 0, Finance, nowUtc);
-        var posImport = AuditImport.Accept(Guid.NewGuid(), ImportKind.PosSettlement, "demo-pos-settlement.csv", new string('1', 64), 0, 0, Finance, nowUtc);
+        var people = await ActorsAsync(db, ct);
+        var bankImport = AuditImport.Accept(Guid.NewGuid(), ImportKind.BankStatement, BankFile, new string('0', 64), 0, 0, people.Finance, nowUtc);
+        var posImport = AuditImport.Accept(Guid.NewGuid(), ImportKind.PosSettlement, "demo-pos-settlement.csv", new string('1', 64), 0, 0, people.Finance, nowUtc);
         db.AuditImports.AddRange(bankImport, posImport);
         var today = ChinaTime.Today(nowUtc);
         var shortCounted = false;
@@ -103,7 +104,7 @@ public static class DemoAudit
             // The short count: the demo courier's first day from ShortDaysAgo on with enough cash to be short of.
             var isShort = !shortCounted && courier.Login == ShortCourier && day >= today.AddDays(-ShortDaysAgo) && cash.Amount > Shortage;
             shortCounted |= isShort;
-            HandOver(db, courier.Login, station, day, cash, isShort ? cash - Money.Yuan(Shortage) : cash, slips, pos, bankImport.Key);
+            HandOver(db, courier.Login, station, day, cash, isShort ? cash - Money.Yuan(Shortage) : cash, slips, pos, bankImport.Key, people);
         }
 
         db.BankStatementLines.Add(BankStatementLine.Create(
@@ -123,7 +124,7 @@ public static class DemoAudit
         var open = GetReconciliation.Worklist(await AuditBooks.LoadAsync(db, first.AddDays(-1), today, ct), today, today).Select(w => w.Date).ToHashSet();
         for (var day = first; day < today.AddDays(-ClosedAfterDays) && !open.Contains(day); day = day.AddDays(1))
         {
-            db.ClosedPeriods.Add(ClosedPeriod.CloseDay(day, 0, Finance, nowUtc));
+            db.ClosedPeriods.Add(ClosedPeriod.CloseDay(day, 0, people.Finance, nowUtc));
         }
 
         await db.SaveChangesAsync(ct);
@@ -147,25 +148,35 @@ public static class DemoAudit
             .FirstOrDefault();
     }
 
+    /// <summary>The demo cashier and finance user as the portal records people: by account id.</summary>
+    private sealed record Actors(string Cashier, string Finance);
+
+    private static async Task<Actors> ActorsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var logins = new[] { Cashier.ToUpperInvariant(), Finance.ToUpperInvariant() };
+        var ids = await db.Users.AsNoTracking().Where(u => logins.Contains(u.NormalizedUserName!)).ToDictionaryAsync(u => u.NormalizedUserName!, u => u.Id, ct);
+        return new Actors(ids.GetValueOrDefault(logins[0], Cashier), ids.GetValueOrDefault(logins[1], Finance));
+    }
+
     /// <summary>Counted at 20:00, signed by the courier, banked at 20:30; a shortage is explained and approved by Finance.</summary>
-    private static void HandOver(PortalDbContext db, string courier, string station, DateOnly day, Money expected, Money counted, List<string> slips, Money pos, Guid bankImport)
+    private static void HandOver(PortalDbContext db, string courier, string station, DateOnly day, Money expected, Money counted, List<string> slips, Money pos, Guid bankImport, Actors people)
     {
         var countedAt = ChinaTime.ToUtc(day.ToDateTime(new TimeOnly(20, 0)));
-        var handover = CashHandover.Record(Guid.NewGuid(), day, courier, station, expected, Notes(counted.Amount), slips, slips, pos, Cashier, countedAt);
+        var handover = CashHandover.Record(Guid.NewGuid(), day, courier, station, expected, Notes(counted.Amount), slips, slips, pos, people.Cashier, countedAt);
         handover.SignByCourier(courier, countedAt.AddMinutes(5));
         db.CashHandovers.Add(handover);
         if (counted != expected)
         {
             var variance = Variance.Raise(
-                Guid.NewGuid(), AuditTier.Courier, day, AuditBooks.Subject(handover.Key), counted - expected, ShortReason, Cashier, Cashier, Money.Yuan(10), countedAt);
-            variance.Approve(Finance, countedAt.AddHours(14), "已与快递员确认");
+                Guid.NewGuid(), AuditTier.Courier, day, AuditBooks.Subject(handover.Key), counted - expected, ShortReason, people.Cashier, people.Cashier, Money.Yuan(10), countedAt);
+            variance.Approve(people.Finance, countedAt.AddHours(14), "已与快递员确认");
             db.AuditVariances.Add(variance);
         }
 
         if (counted > Money.Zero)
         {
             var slip = $"DS{day:yyMMdd}{handover.Key.ToString("N")[..6].ToUpperInvariant()}";
-            db.DepositSlips.Add(DepositSlip.Record(slip, station, day, counted, Account, Cashier, countedAt.AddMinutes(30)));
+            db.DepositSlips.Add(DepositSlip.Record(slip, station, day, counted, Account, people.Cashier, countedAt.AddMinutes(30)));
             db.BankStatementLines.Add(BankStatementLine.Create($"DEMO-{slip}", day.AddDays(1), day.AddDays(1), counted, "CNY", slip, station, "现金存款", bankImport));
         }
     }
