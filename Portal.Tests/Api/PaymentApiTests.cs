@@ -82,7 +82,7 @@ public sealed class PaymentApiTests(PaymentApiTests.Fixture fixture) : IClassFix
         var accounts = balance.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("code").GetString()!);
         Assert.Equal("Stripe balance", accounts["1400"].GetProperty("name").GetString());
         Assert.True(accounts["1400"].GetProperty("debit").GetDecimal() > 0);
-        // Paid but not delivered: the money is owed as goods (contract liability), not yet revenue (ADR 0012).
+        // Paid but not delivered: the money is owed as goods (contract liability), not yet revenue (ADR 0013).
         Assert.Equal(-accounts["2200"].GetProperty("balance").GetDecimal(), accounts["1400"].GetProperty("balance").GetDecimal());
         Assert.False(accounts.ContainsKey("4000") && accounts["4000"].GetProperty("balance").GetDecimal() != 0m);
         Assert.Equal(0m, accounts["1100"].GetProperty("balance").GetDecimal());
