@@ -14,7 +14,7 @@ namespace Portal.Web.Common.Behaviours;
 /// Queuing this process's writers here also keeps SQLite's busy-retry path (150 ms sleeps in Microsoft.Data.Sqlite)
 /// for other processes only.
 /// </summary>
-public sealed class SqliteGroupCommit(PortalDatabase database)
+public sealed class SqliteGroupCommit(PortalDatabase database, IDbContextFactory<PortalDbContext> contexts)
 {
     /// <summary>Bounds how long the first command of a group waits for the last, and how long other connections wait to write.</summary>
     public const int MaxGroupSize = 32;
@@ -58,7 +58,7 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
 
         try
         {
-            var group = _open ??= await Group.OpenAsync(database.ConnectionString, cancellationToken);
+            var group = _open ??= await Group.OpenAsync(contexts, cancellationToken);
             group.Members++;
             db.Database.SetDbConnection(group.Connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(group.Transaction, cancellationToken);
@@ -138,9 +138,13 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
     }
 
     /// <summary>One write transaction on one connection, shared by the commands of a group in turn.</summary>
-    private sealed class Group(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    private sealed class Group(PortalDbContext owner, SqliteTransaction transaction) : IAsyncDisposable
     {
-        public SqliteConnection Connection { get; } = connection;
+        /// <summary>
+        /// A connection that EF Core created and opened, so it carries what EF registers on its own connections (the
+        /// ef_compare, ef_add… functions that decimal comparisons and sums are translated to).
+        /// </summary>
+        public SqliteConnection Connection { get; } = (SqliteConnection)owner.Database.GetDbConnection();
 
         public SqliteTransaction Transaction { get; } = transaction;
 
@@ -151,18 +155,19 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
         /// <summary>A savepoint could not be rolled back: the transaction itself is in doubt and must not commit.</summary>
         public bool Broken { get; set; }
 
-        public static async Task<Group> OpenAsync(string connectionString, CancellationToken cancellationToken)
+        public static async Task<Group> OpenAsync(IDbContextFactory<PortalDbContext> contexts, CancellationToken cancellationToken)
         {
-            var connection = new SqliteConnection(connectionString);
+            var owner = await contexts.CreateDbContextAsync(cancellationToken);
             try
             {
-                await connection.OpenAsync(cancellationToken);
+                await owner.Database.OpenConnectionAsync(cancellationToken);
+                var connection = (SqliteConnection)owner.Database.GetDbConnection();
                 // Immediate: take the write lock now, so a command never fails late on a lock another process holds.
-                return new Group(connection, connection.BeginTransaction(IsolationLevel.Serializable, deferred: false));
+                return new Group(owner, connection.BeginTransaction(IsolationLevel.Serializable, deferred: false));
             }
             catch
             {
-                await connection.DisposeAsync();
+                await owner.DisposeAsync();
                 throw;
             }
         }
@@ -170,7 +175,7 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
         public async ValueTask DisposeAsync()
         {
             await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            await owner.DisposeAsync();
         }
     }
 
@@ -230,9 +235,11 @@ public sealed class SqliteGroupCommit(PortalDatabase database)
         private async Task LeaveAsync()
         {
             _left = true;
-            // The context goes back to a connection of its own: the group's connection is the next command's now.
+            // The context goes back to a connection of its own, which EF creates (and prepares) when next needed: the
+            // group's connection is the next command's now.
             await db.Database.UseTransactionAsync(null);
-            db.Database.SetDbConnection(new SqliteConnection(owner.ConnectionString), contextOwnsConnection: true);
+            db.Database.SetDbConnection(null);
+            db.Database.SetConnectionString(owner.ConnectionString);
             await owner.LeaveAsync(group);
         }
     }
