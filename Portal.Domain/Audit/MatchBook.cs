@@ -303,7 +303,28 @@ public sealed class MatchBook
             IEnumerable<MatchItem> OpenOurs() => ours[group].Where(i => expected.ContainsKey(i.Key));
             IEnumerable<MatchItem> OpenTheirs() => theirs[group].Where(i => actual.ContainsKey(i.Key));
 
-            // Many of ours to one of theirs (a deposit of several handovers, a payout of many payments)...
+            // A whole day of a group first, when both sides add up exactly (a day's handovers deposited on slips cut at
+            // arbitrary amounts, on that day or within the tolerance after it): the subset searches below look at
+            // neighbouring days too, and could take a few of this day's items that happen to sum to another day's slip.
+            if (group.Length > 0)
+            {
+                foreach (var day in OpenOurs().Select(i => i.Date).Distinct().ToList())
+                {
+                    var restExpected = OpenOurs().Where(i => i.Date == day).ToList();
+                    foreach (var horizon in new[] { 0, options.DateToleranceDays }.Distinct())
+                    {
+                        var restActual = OpenTheirs().Where(i => i.Date >= day && i.Date.DayNumber - day.DayNumber <= horizon).ToList();
+                        if (restExpected.Count > 0 && restActual.Count > 0 && restExpected.Count + restActual.Count <= options.MaxGroupSize
+                            && Sum(restExpected) == Sum(restActual))
+                        {
+                            record(MatchRule.Combination, restExpected, restActual);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            // Then many of ours to one of theirs (a deposit of several handovers, a payout of many payments)...
             foreach (var one in theirs[group])
             {
                 if (actual.ContainsKey(one.Key) && FindSubset(one, OpenOurs(), options) is { } subset)
@@ -312,34 +333,12 @@ public sealed class MatchBook
                 }
             }
 
-            // ...one of ours to many of theirs (a handover deposited on two slips)...
+            // ...and one of ours to many of theirs (a handover deposited on two slips).
             foreach (var one in ours[group])
             {
                 if (expected.ContainsKey(one.Key) && FindSubset(one, OpenTheirs(), options) is { } subset)
                 {
                     record(MatchRule.Combination, [one], subset);
-                }
-            }
-
-            // ...and, within a group, what is left of one day on both sides when it adds up exactly (a day's
-            // handovers deposited on slips cut at arbitrary amounts, on that day or within the tolerance after it).
-            if (group.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var day in OpenOurs().Select(i => i.Date).Distinct().ToList())
-            {
-                var restExpected = OpenOurs().Where(i => i.Date == day).ToList();
-                foreach (var horizon in new[] { 0, options.DateToleranceDays }.Distinct())
-                {
-                    var restActual = OpenTheirs().Where(i => i.Date >= day && i.Date.DayNumber - day.DayNumber <= horizon).ToList();
-                    if (restExpected.Count > 0 && restActual.Count > 0 && restExpected.Count + restActual.Count <= options.MaxGroupSize
-                        && Sum(restExpected) == Sum(restActual))
-                    {
-                        record(MatchRule.Combination, restExpected, restActual);
-                        break;
-                    }
                 }
             }
         }
