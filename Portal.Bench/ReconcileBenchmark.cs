@@ -166,6 +166,11 @@ internal static class ReconcileBenchmark
                     }
                 }
 
+                if (total == Money.Zero)
+                {
+                    continue;
+                }
+
                 var parts = random.Next(3) == 0 ? new[] { Money.FromMinorUnits(total.ToMinorUnits() / 3), Money.Zero } : [Money.Zero];
                 if (parts.Length == 2)
                 {
