@@ -38,7 +38,8 @@ public sealed class PersonalDataAuditTests(PortalAppFixture app, ITestOutputHelp
 
         var access = adminPage.GetByTestId("audit-entry").Filter(new() { HasText = reason });
         await Expect(access).ToHaveCountAsync(1);
-        await Expect(access.GetByTestId("audit-who")).ToHaveTextAsync(DemoUsers.Rep.Email);
+        // Who revealed it is recorded by user id and shown by the rep's current display name.
+        await Expect(access.GetByTestId("audit-who")).ToHaveTextAsync("客服代表 王芳");
         await Expect(access.GetByTestId("audit-subject")).ToHaveTextAsync(number);
         await Expect(access.GetByTestId("audit-kind")).ToHaveTextAsync(culture == "en" ? "Personal data" : "个人信息");
         await Expect(adminPage.GetByTestId("audit-export")).ToBeInViewportAsync();
