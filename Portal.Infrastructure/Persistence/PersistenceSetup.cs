@@ -7,6 +7,9 @@ namespace Portal.Infrastructure.Persistence;
 
 public static class PersistenceSetup
 {
+    /// <summary>As long as a command waits for its own timeout (30 s): SQLite waits for a lock, then gives up.</summary>
+    private static readonly SqliteBusyTimeout BusyTimeout = new(TimeSpan.FromSeconds(30));
+
     /// <summary>Registers the DbContext factory (and a scoped context made from it) on the configured engine.</summary>
     public static IServiceCollection AddPortalPersistence(this IServiceCollection services, PortalDatabase database)
     {
@@ -22,7 +25,7 @@ public static class PersistenceSetup
         var assembly = typeof(PortalDbContext).Assembly.FullName;
         return database.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
+            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly)).AddInterceptors(BusyTimeout),
             DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
             DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(assembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(database), database.Provider, null),

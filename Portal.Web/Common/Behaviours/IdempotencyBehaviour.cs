@@ -29,7 +29,8 @@ public sealed class IdempotencyRequestInProgressException()
 /// A new id is reserved (committed at once, so other nodes see it) before the command runs, and released if it fails.
 /// The key includes the request type and the sender, so one client cannot replay another's response.
 /// </summary>
-public sealed class IdempotencyBehaviour<TRequest, TResponse>(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser user, TimeProvider time, IdempotencyContext context)
+public sealed class IdempotencyBehaviour<TRequest, TResponse>(
+    IDbContextFactory<PortalDbContext> dbFactory, SqliteGroupCommit writes, ICurrentUser user, TimeProvider time, IdempotencyContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -45,19 +46,22 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IDbContextFactory<
         var now = time.GetUtcNow().UtcDateTime;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var previous = await db.ProcessedRequests.FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
-            if (previous is not null && (previous.IsExpired(now) || previous.IsAbandoned(now)))
-            {
-                db.ProcessedRequests.Remove(previous);
-                await db.SaveChangesAsync(cancellationToken);
-                previous = null;
-            }
-
-            if (previous is not null)
+            // Read outside any write: a duplicate of a request still running is answered at once, not after it.
+            var previous = await db.ProcessedRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+            var stale = previous is not null && (previous.IsExpired(now) || previous.IsAbandoned(now));
+            if (previous is not null && !stale)
             {
                 return previous.RequestHash != hash ? throw new IdempotencyKeyReusedException()
                     : previous.ResponseJson is null ? throw new IdempotencyRequestInProgressException()
                     : JsonSerializer.Deserialize<TResponse>(previous.ResponseJson)!;
+            }
+
+            // The reservation is a write of its own: on SQLite it takes a seat in the group commit like any command,
+            // rather than waiting on the file lock while a group holds it.
+            await using var unit = await writes.BeginAsync(db, cancellationToken);
+            if (stale)
+            {
+                await db.ProcessedRequests.Where(r => r.Key == key && r.CreatedAtUtc == previous!.CreatedAtUtc).ExecuteDeleteAsync(cancellationToken);
             }
 
             db.ProcessedRequests.Add(ProcessedRequest.Reserve(key, hash, now));
@@ -67,8 +71,10 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IDbContextFactory<
             }
             catch (DbUpdateException)
             {
-                throw new IdempotencyRequestInProgressException(); // another node reserved it a moment ago
+                throw new IdempotencyRequestInProgressException(); // another request reserved it a moment ago
             }
+
+            await unit.CommitAsync(cancellationToken);
         }
 
         context.Key = key;
@@ -79,7 +85,9 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IDbContextFactory<
         catch
         {
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await using var unit = await writes.BeginAsync(db, CancellationToken.None);
             await db.ProcessedRequests.Where(r => r.Key == key && r.ResponseJson == null).ExecuteDeleteAsync(CancellationToken.None);
+            await unit.CommitAsync(CancellationToken.None);
             throw;
         }
     }
