@@ -23,6 +23,9 @@ internal sealed class BenchOptions
         return value;
     }
 
+    /// <summary>Whether <paramref name="name"/> was given (a flag without a value), removing it.</summary>
+    public bool TakeFlag(string name) => _args.Remove(name);
+
     public double TakeNumber(string name, double fallback) =>
         Take(name) is { } value ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 

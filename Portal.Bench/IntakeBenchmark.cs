@@ -29,13 +29,14 @@ internal static class IntakeBenchmark
 {
     public static async Task<BenchTable> RunAsync(string[] args)
     {
-        var options = args.Skip(1).ToList();
-        var engine = TakeOption(options, "--engine") ?? "sqlite";
-        var connection = TakeOption(options, "--connection");
-        var nodeCount = int.Parse(TakeOption(options, "--nodes") ?? "1");
-        var openLoopRate = TakeOption(options, "--open-loop") is { } rate ? double.Parse(rate) : (double?)null;
-        var duration = double.Parse(TakeOption(options, "--duration") ?? "60");
-        var profile = TakeFlag(options, "--profile");
+        var named = new BenchOptions(args.Skip(1));
+        var engine = named.Take("--engine") ?? "sqlite";
+        var connection = named.Take("--connection");
+        var nodeCount = (int)named.TakeNumber("--nodes", 1);
+        var openLoopRate = named.Take("--open-loop") is { } rate ? double.Parse(rate) : (double?)null;
+        var duration = named.TakeNumber("--duration", 60);
+        var profile = named.TakeFlag("--profile");
+        var options = named.Positional.ToList();
         var orders = options.Count > 0 ? int.Parse(options[0]) : 1000;
         var concurrencies = options.Count > 1 ? options[1..].Select(int.Parse).ToArray() : [1, 8, 50];
 
@@ -233,21 +234,6 @@ internal static class IntakeBenchmark
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
     }
-
-    private static string? TakeOption(List<string> args, string name)
-    {
-        var at = args.IndexOf(name);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var value = at + 1 < args.Count ? args[at + 1] : throw new ArgumentException($"{name} needs a value");
-        args.RemoveRange(at, 2);
-        return value;
-    }
-
-    private static bool TakeFlag(List<string> args, string name) => args.Remove(name);
 
     private static void SqliteCleanup(string path)
     {
