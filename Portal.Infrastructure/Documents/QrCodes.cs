@@ -9,8 +9,9 @@ namespace Portal.Infrastructure.Documents;
 public static class QrCodes
 {
     /// <summary>
-    /// A QR code as inline SVG: one path of filled runs, printed as vectors. Cheaper for Chromium to print than a PNG
-    /// per code (no image to decode and embed) and sharp at any size; the caller sizes it with CSS.
+    /// A QR code as inline SVG: each row's runs of dark modules as one-module-wide strokes of one path, printed as
+    /// vectors, sharp at any size; the caller sizes it with CSS. A stroke is a move and a line where a filled run is a
+    /// five-point outline: half the path for Chromium to lay out and write into the PDF (ADR 0017).
     /// </summary>
     public static MarkupString Svg(string text, string label)
     {
@@ -34,12 +35,13 @@ public static class QrCodes
                     x++;
                 }
 
-                path.Append(CultureInfo.InvariantCulture, $"M{start} {y}h{x - start + 1}v1h-{x - start + 1}z");
+                // Through the middle of row y, so the stroke covers y to y + 1.
+                path.Append(CultureInfo.InvariantCulture, $"M{start} {y}.5h{x - start + 1}");
             }
         }
 
         // The module matrix already includes the quiet zone QR readers need around the code.
         return new MarkupString(
-            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{WebUtility.HtmlEncode(label)}"><path d="{path}"/></svg>""");
+            $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{WebUtility.HtmlEncode(label)}"><path fill="none" stroke="#000" stroke-width="1" d="{path}"/></svg>""");
     }
 }

@@ -151,9 +151,10 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
         })).Html;
 
         var codes = QrPattern().Matches(html);
-        Assert.Equal(["Open stop 1", "Open stop 2", "Open stop 3"], codes.Select(c => c.Groups[1].Value));
-        Assert.All(codes, c => Assert.Matches("^(M\\d+ \\d+h\\d+v1h-\\d+z)+$", c.Groups[2].Value));
-        Assert.NotEqual(codes[0].Groups[2].Value, codes[1].Groups[2].Value);
+        Assert.Equal(["Open stop 1", "Open stop 2", "Open stop 3"], codes.Select(c => c.Groups[2].Value));
+        Assert.Equal(
+            [.. Enumerable.Range(1, 3).Select(i => $"http://localhost/courier/stops/{40 + i}")],
+            codes.Select(c => Decode(int.Parse(c.Groups[1].Value), c.Groups[3].Value)));
     }
 
     private static async Task<byte[]> Print(IDocumentRenderer renderer, RunManifest.Manifest manifest) =>
@@ -168,6 +169,28 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
     [GeneratedRegex("data-document-id=\"([0-9A-F]+)\"")]
     private static partial Regex DocumentIdPattern();
 
-    [GeneratedRegex("<div class=\"qr\"><svg [^>]*aria-label=\"([^\"]*)\"><path d=\"([^\"]*)\"/></svg></div>")]
+    /// <summary>What a phone reads from the code: the path's strokes drawn 4 pixels a module and decoded by ZXing.</summary>
+    private static string Decode(int size, string path)
+    {
+        const int scale = 4;
+        var pixels = Enumerable.Repeat((byte)255, size * size * scale * scale).ToArray();
+        foreach (Match stroke in StrokePattern().Matches(path))
+        {
+            var (x, y, length) = (int.Parse(stroke.Groups[1].Value), int.Parse(stroke.Groups[2].Value), int.Parse(stroke.Groups[3].Value));
+            for (var row = y * scale; row < (y + 1) * scale; row++)
+            {
+                Array.Fill(pixels, (byte)0, (row * size * scale) + (x * scale), length * scale);
+            }
+        }
+
+        var bitmap = new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(
+            new ZXing.RGBLuminanceSource(pixels, size * scale, size * scale, ZXing.RGBLuminanceSource.BitmapFormat.Gray8)));
+        return new ZXing.QrCode.QRCodeReader().decode(bitmap)?.Text ?? throw new Xunit.Sdk.XunitException("the QR code does not decode");
+    }
+
+    [GeneratedRegex("<div class=\"qr\"><svg [^>]*viewBox=\"0 0 (\\d+) \\d+\"[^>]*aria-label=\"([^\"]*)\"><path [^>]*d=\"((?:M\\d+ \\d+\\.5h\\d+)+)\"/></svg></div>")]
     private static partial Regex QrPattern();
+
+    [GeneratedRegex("M(\\d+) (\\d+)\\.5h(\\d+)")]
+    private static partial Regex StrokePattern();
 }
