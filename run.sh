@@ -19,4 +19,8 @@ if (( ${#need_packages[@]} )); then
   "${sudo_cmd[@]}" apt-get update
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${need_packages[@]}"
 fi
-ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project Portal.Web --urls "${PORTAL_URLS:-http://localhost:5080}"
+urls="${PORTAL_URLS:-http://localhost:5080}"
+# Where couriers' phones open the manifest QR codes (and what lets manifests be printed ahead): set
+# PORTAL_PUBLIC_URL when the portal is reached from other machines.
+export Documents__PublicBaseUrl="${PORTAL_PUBLIC_URL:-${urls%%;*}}"
+ASPNETCORE_ENVIRONMENT=Development exec dotnet run --project Portal.Web --urls "$urls"

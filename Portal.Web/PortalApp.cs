@@ -97,6 +97,8 @@ public static class PortalApp
         services.Configure<Features.Overview.OverviewOptions>(builder.Configuration.GetSection(Features.Overview.OverviewOptions.Section));
         services.AddDispatch(builder.Configuration);
         services.AddPortalDocuments(builder.Configuration);
+        services.AddSingleton<Features.Documents.PrintManifestAhead>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Documents.PrintManifestAhead>());
         if (builder.Environment.IsDevelopment() && builder.Configuration["Demo:DeliveryDay"] != "false")
         {
             services.AddHostedService<DemoDeliveryDay>();

@@ -15,7 +15,9 @@ namespace Portal.Infrastructure.Documents;
 /// Renders documents with Blazor's <see cref="HtmlRenderer"/> and prints them with one headless Chromium kept warm
 /// for the life of the process. Tabs are reused (a new tab costs more than the print), at most
 /// <see cref="DocumentOptions.MaxConcurrentPrints"/> print at once, and a browser that crashed or was killed is
-/// started again by the next print.
+/// started again by the next print. The last <see cref="DocumentOptions.KeepPrinted"/> PDFs are kept by their
+/// content, so a page asked for again (a reprint, the courier and the dispatcher fetching one run, a manifest
+/// printed ahead) is served without printing; a document that changed has other content and is printed anew.
 /// </summary>
 public sealed class ChromiumDocumentRenderer(
     IServiceProvider services, ILoggerFactory loggerFactory, IOptions<DocumentOptions> options) : IDocumentRenderer, IAsyncDisposable
@@ -25,6 +27,10 @@ public sealed class ChromiumDocumentRenderer(
     private readonly SemaphoreSlim _prints = new(Math.Max(1, options.Value.MaxConcurrentPrints));
     private readonly SemaphoreSlim _launch = new(1, 1);
     private readonly ConcurrentBag<IPage> _idleTabs = [];
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _kept = new();
+    private readonly ConcurrentQueue<string> _keptOrder = new();
+    private long _printed;
+    private long _servedPrinted;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
@@ -49,7 +55,51 @@ public sealed class ChromiumDocumentRenderer(
         return new RenderedDocument(id, title, PrintPage.Wrap(title, id, culture.Name, body, pageLabel));
     }
 
+    /// <summary>Documents printed by Chromium since start; those served again from <see cref="KeepPrinted"/> are not counted.</summary>
+    public long Printed => Interlocked.Read(ref _printed);
+
+    /// <summary>Documents served from the ones already printed (the same HTML asked for again, or while it printed).</summary>
+    public long ServedPrinted => Interlocked.Read(ref _servedPrinted);
+
     public async Task<byte[]> PrintPdfAsync(RenderedDocument document, CancellationToken cancellationToken = default)
+    {
+        if (_options.KeepPrinted <= 0)
+        {
+            Interlocked.Increment(ref _printed);
+            return await PrintAsync(document, cancellationToken);
+        }
+
+        // Keyed by the whole page, language and footer included: the same key is the same PDF.
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html)));
+        var print = new Lazy<Task<byte[]>>(() => PrintAsync(document, CancellationToken.None));
+        var shared = _kept.GetOrAdd(key, print);
+        if (ReferenceEquals(shared, print))
+        {
+            Interlocked.Increment(ref _printed);
+            _keptOrder.Enqueue(key);
+            while (_kept.Count > _options.KeepPrinted && _keptOrder.TryDequeue(out var oldest))
+            {
+                _kept.TryRemove(oldest, out _);
+            }
+        }
+        else
+        {
+            Interlocked.Increment(ref _servedPrinted);
+        }
+
+        try
+        {
+            // One caller giving up does not cancel the print the others wait for; the print timeout bounds it.
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        catch when (shared.Value.IsFaulted || shared.Value.IsCanceled)
+        {
+            _kept.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(key, shared));
+            throw;
+        }
+    }
+
+    private async Task<byte[]> PrintAsync(RenderedDocument document, CancellationToken cancellationToken)
     {
         try
         {

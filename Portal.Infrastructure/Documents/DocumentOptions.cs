@@ -15,4 +15,22 @@ public sealed class DocumentOptions
 
     /// <summary>A PDF that takes longer is abandoned and its tab closed.</summary>
     public TimeSpan PrintTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>PDFs kept by content (about 170 KB each for a 50-stop manifest) and served again; 0 prints every time.</summary>
+    public int KeepPrinted { get; set; } = 200;
+
+    /// <summary>
+    /// Where couriers' phones reach the portal, for the QR codes on manifests. Unset: the address the request came in
+    /// on, and manifests are not printed ahead (the address they would carry is not known before a request).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Print a run's manifest ahead, once the run has been planned and left alone for <see cref="PrePrintDelay"/>.</summary>
+    public bool PrePrintManifests { get; set; } = true;
+
+    /// <summary>How long a run must stay unchanged before its manifest is printed ahead (a dispatcher moves several stops in a row).</summary>
+    public TimeSpan PrePrintDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The language manifests are printed ahead in; one asked for in another language is printed on request.</summary>
+    public string PrePrintCulture { get; set; } = "zh-CN";
 }

@@ -15,7 +15,7 @@ public interface IDocumentRenderer
     Task<RenderedDocument> RenderHtmlAsync<TComponent>(string title, IDictionary<string, object?> parameters)
         where TComponent : IComponent;
 
-    /// <summary>Prints a rendered page to PDF.</summary>
+    /// <summary>Prints a rendered page to PDF, or gives back the PDF of the same page printed before.</summary>
     Task<byte[]> PrintPdfAsync(RenderedDocument document, CancellationToken cancellationToken = default);
 
     /// <summary>Starts the browser ahead of the first document.</summary>

@@ -79,6 +79,7 @@ public sealed partial class PortalHost : IAsyncDisposable
                 builder.Configuration["Demo:DeliveryDay"] = "false"; // tests create the deliveries they look at
                 builder.Configuration["SignIn:AttemptsPerMinute"] = "10000"; // tests that sign in often share one address
                 builder.Configuration["Documents:StartBrowserOnStartup"] = "false"; // only the tests that print start Chromium
+                builder.Configuration["Documents:PrePrintManifests"] = "false"; // nor print manifests ahead of a request
                 builder.Configuration["Demo:DeliveryHistoryDays"] = "0"; // tests make their own deliveries; the KPI tests ask for history
                 builder.Configuration["Audit:StripePayouts:FetchEveryMinutes"] = "0"; // tests fetch payouts themselves
                 builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);

@@ -51,6 +51,28 @@ public sealed class DocumentRendererTests(PortalHostFixture fixture) : IClassFix
         Assert.Contains("&lt;script&gt;", first.Html);
     }
 
+    [Fact]
+    public async Task The_same_page_asked_for_again_or_at_once_is_printed_once_and_a_changed_page_is_printed_anew()
+    {
+        var renderer = fixture.Host.Services.GetRequiredService<ChromiumDocumentRenderer>();
+        var courier = $"黄磊 {Guid.NewGuid():N}";
+        var page = await Manifest(courier);
+        var printed = renderer.Printed;
+
+        var atOnce = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => renderer.PrintPdfAsync(page)));
+        var again = await renderer.PrintPdfAsync(await Manifest(courier)); // rendered anew, the same page
+
+        Assert.Equal(printed + 1, renderer.Printed);
+        Assert.All(atOnce, pdf => Assert.Same(atOnce[0], pdf));
+        Assert.Same(atOnce[0], again);
+
+        var changed = await renderer.PrintPdfAsync(await Manifest("黄磊 另一位"));
+
+        Assert.Equal(printed + 2, renderer.Printed);
+        Assert.Contains("黄磊 另一位", PdfText.Of(changed).All);
+        Assert.DoesNotContain("另一位", PdfText.Of(again).All);
+    }
+
     /// <summary>The browser main processes whose parent is a Playwright driver this test process started.</summary>
     private static List<Process> ChromiumStartedByThisProcess()
     {

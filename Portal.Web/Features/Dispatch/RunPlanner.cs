@@ -10,7 +10,7 @@ namespace Portal.Web.Features.Dispatch;
 using Delivery = Portal.Domain.Dispatch.Delivery;
 
 /// <summary>Turns dispatch data into planning problems and keeps each courier's run in route order.</summary>
-internal sealed class RunPlanner(PortalDbContext db, IOptions<RoutingOptions> options, IClock clock)
+internal sealed class RunPlanner(PortalDbContext db, IOptions<RoutingOptions> options, IClock clock, Documents.PrintManifestAhead printAhead)
 {
     // One courier's stops: descent to the first local optimum is enough and takes milliseconds.
     private readonly OrToolsRoutePlanner _planner = new(new RoutingOptions
@@ -79,5 +79,8 @@ internal sealed class RunPlanner(PortalDbContext db, IOptions<RoutingOptions> op
         {
             run.Replan(route, clock.UtcNow);
         }
+
+        // Once the plan is saved: printed before, it would carry the run as it was.
+        db.SavedChanges += (_, _) => printAhead.RunChanged(courierId, date);
     }
 }

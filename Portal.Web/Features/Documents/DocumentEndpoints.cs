@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Documents;
 using Portal.Web.Common;
 using Portal.Web.Common.Errors;
@@ -57,11 +58,18 @@ public static class DocumentEndpoints
         HttpContext http, ScopedSender sender, MediatR.IRequest<RunManifest.Manifest> query, CancellationToken ct)
     {
         var manifest = await sender.Send(query, http.User, ct);
-        var title = $"{Text(http, "Run manifest")} {manifest.CourierName} {manifest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        return await Render<RunManifestDocument>(http, title, new()
+        var baseUrl = http.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.PublicBaseUrl;
+        return await RenderManifest(http.RequestServices, manifest, string.IsNullOrWhiteSpace(baseUrl) ? $"{http.Request.Scheme}://{http.Request.Host}" : baseUrl);
+    }
+
+    /// <summary>The manifest page in the current culture; the QR codes open each stop at <paramref name="baseUrl"/>.</summary>
+    internal static Task<RenderedDocument> RenderManifest(IServiceProvider services, RunManifest.Manifest manifest, string baseUrl)
+    {
+        var title = $"{services.GetRequiredService<IStringLocalizer<SharedResource>>()["Run manifest"]} {manifest.CourierName} {manifest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return services.GetRequiredService<IDocumentRenderer>().RenderHtmlAsync<RunManifestDocument>(title, new Dictionary<string, object?>
         {
             [nameof(RunManifestDocument.Manifest)] = manifest,
-            [nameof(RunManifestDocument.BaseUrl)] = $"{http.Request.Scheme}://{http.Request.Host}",
+            [nameof(RunManifestDocument.BaseUrl)] = baseUrl,
         });
     }
 

@@ -72,7 +72,7 @@ public static class RunManifest
         }
     }
 
-    private static async Task<Manifest> Build(PortalDbContext db, Courier courier, DateOnly date, CancellationToken cancellationToken)
+    internal static async Task<Manifest> Build(PortalDbContext db, Courier courier, DateOnly date, CancellationToken cancellationToken)
     {
         var run = await db.Runs.AsNoTracking().Where(r => r.CourierId == courier.Id && r.Date == date)
             .Select(r => new { r.Id, r.DistanceMetres, r.Stops })
