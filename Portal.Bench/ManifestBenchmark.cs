@@ -11,9 +11,9 @@ namespace Portal.Bench;
 
 /// <summary>
 /// Run manifests printed to PDF by the portal's warm Chromium: one 50-stop manifest at a time (p50/p95 over 100,
-/// after a warm-up, with the Razor render and the print timed apart), the same asked for once printed ahead (what a
-/// planned run's manifest costs a request), then 300 different 50-stop manifests rendered and printed as fast as
-/// the print pool allows. CPU per document counts this process and every process it started
+/// after a warm-up, with the Razor render and the print timed apart), 100 more each printed ahead and then asked
+/// for (what a planned run's manifest costs a request), then 300 different 50-stop manifests rendered and printed
+/// as fast as the print pool allows. CPU per document counts this process and every process it started
 /// (the Playwright driver, Chromium's browser, renderer and GPU processes), so it holds up on a busy machine where
 /// wall-clock times do not. Usage: dotnet run -c Release --project Portal.Bench -- manifests [documents] [batch]
 /// </summary>

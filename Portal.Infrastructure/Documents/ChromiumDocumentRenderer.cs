@@ -55,7 +55,7 @@ public sealed class ChromiumDocumentRenderer(
         return new RenderedDocument(id, title, PrintPage.Wrap(title, id, culture.Name, body, pageLabel));
     }
 
-    /// <summary>Documents printed by Chromium since start; those served again from <see cref="KeepPrinted"/> are not counted.</summary>
+    /// <summary>Documents printed by Chromium since start; those served again from the kept PDFs are not counted.</summary>
     public long Printed => Interlocked.Read(ref _printed);
 
     /// <summary>Documents served from the ones already printed (the same HTML asked for again, or while it printed).</summary>
