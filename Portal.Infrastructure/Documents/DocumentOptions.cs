@@ -7,6 +7,9 @@ public sealed class DocumentOptions
     /// <summary>Debian's Chromium; Playwright cannot download its own browser here.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>Where the print page's fonts are looked for (<see cref="PrintFonts"/>).</summary>
+    public string FontDirectory { get; set; } = "/usr/share/fonts";
+
     /// <summary>PDFs printed at once; each holds one browser tab (about 30 MB).</summary>
     public int MaxConcurrentPrints { get; set; } = 4;
 

@@ -11,6 +11,7 @@ public static class DocumentsSetup
     public static IServiceCollection AddPortalDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<PrintFonts>();
         services.AddSingleton<ChromiumDocumentRenderer>();
         services.AddSingleton<IDocumentRenderer>(sp => sp.GetRequiredService<ChromiumDocumentRenderer>());
         services.AddHostedService<DocumentBrowserWarmUp>();

@@ -33,7 +33,7 @@ internal static class PrintPage
         }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        body { font-family: {{Fonts}}; font-size: 9.5pt; color: #111; margin: 0; }
+        body { font-family: {{Fonts}}; font-size: 9.5pt; color: #111; margin: 0 1px; } /* a full-width box's right border clipped by the A4 content box's rounding otherwise */
         h1 { font-size: 15pt; margin: 0 0 4px; }
         h2 { font-size: 11pt; margin: 10px 0 4px; }
         table { border-collapse: collapse; width: 100%; }
