@@ -141,8 +141,9 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
     public async Task Every_stop_carries_a_qr_code_that_opens_it_on_the_couriers_phone()
     {
         var renderer = Host.Services.GetRequiredService<IDocumentRenderer>();
+        long[] deliveries = [41, 42, 9_000_000_000_043]; // the last a longer address, so a larger code than the others
         var manifest = new RunManifest.Manifest(7, "陈强", DeliveryChannel.InHouse, Tomorrow, "天河", 0, [.. Enumerable.Range(1, 3).Select(i =>
-            new RunManifest.Stop(40 + i, i, $"T{i:D8}", $"O{i:D8}", "14:00-18:00", null, $"顾客{i}", "138****8000", "广州市", [], 0m, CollectionMethod.None, false))]);
+            new RunManifest.Stop(deliveries[i - 1], i, $"T{i:D8}", $"O{i:D8}", "14:00-18:00", null, $"顾客{i}", "138****8000", "广州市", [], 0m, CollectionMethod.None, false))]);
 
         var html = (await renderer.RenderHtmlAsync<RunManifestDocument>("Run manifest", new Dictionary<string, object?>
         {
@@ -150,11 +151,31 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
             [nameof(RunManifestDocument.BaseUrl)] = "http://localhost",
         })).Html;
 
+        var sheet = QrPng.Read(Convert.FromBase64String(QrSheetPattern().Match(html).Groups[1].Value));
         var codes = QrPattern().Matches(html);
-        Assert.Equal(["Open stop 1", "Open stop 2", "Open stop 3"], codes.Select(c => c.Groups[2].Value));
+        Assert.Equal(["Open stop 1", "Open stop 2", "Open stop 3"], codes.Select(c => c.Groups[3].Value));
         Assert.Equal(
-            [.. Enumerable.Range(1, 3).Select(i => $"http://localhost/courier/stops/{40 + i}")],
-            codes.Select(c => Decode(int.Parse(c.Groups[1].Value), c.Groups[3].Value)));
+            [.. deliveries.Select(d => $"http://localhost/courier/stops/{d}")],
+            codes.Select(c => Decode(sheet, int.Parse(c.Groups[1].Value), int.Parse(c.Groups[2].Value))));
+    }
+
+    [Fact]
+    public async Task Qr_codes_are_printed_from_one_image_of_one_sample_a_module_and_not_smoothed()
+    {
+        var renderer = Host.Services.GetRequiredService<IDocumentRenderer>();
+        var manifest = new RunManifest.Manifest(8, "陈强", DeliveryChannel.InHouse, Tomorrow, "天河", 0, [.. Enumerable.Range(1, 3).Select(i =>
+            new RunManifest.Stop(50 + i, i, $"T{i:D8}", $"O{i:D8}", "14:00-18:00", null, $"顾客{i}", "138****8000", "广州市", [], 0m, CollectionMethod.None, false))]);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await Print(renderer, manifest));
+        var images = pdf.GetPages().SelectMany(p => p.GetImages()).ToList();
+
+        Assert.Equal(3, images.Count);
+        Assert.All(images, image =>
+        {
+            Assert.Equal(37, image.WidthInSamples); // 29 modules (version 3) and the 4-module quiet zone each side
+            Assert.Equal(3 * 37, image.HeightInSamples); // the three codes' one image
+            Assert.False(image.Interpolate);
+        });
     }
 
     private static async Task<byte[]> Print(IDocumentRenderer renderer, RunManifest.Manifest manifest) =>
@@ -169,18 +190,15 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
     [GeneratedRegex("data-document-id=\"([0-9A-F]+)\"")]
     private static partial Regex DocumentIdPattern();
 
-    /// <summary>What a phone reads from the code: the path's strokes drawn 4 pixels a module and decoded by ZXing.</summary>
-    private static string Decode(int size, string path)
+    /// <summary>What a phone reads from the code: its cell of the page's QR image drawn 4 pixels a module and decoded by ZXing.</summary>
+    private static string Decode(bool[,] sheet, int top, int size)
     {
         const int scale = 4;
-        var pixels = Enumerable.Repeat((byte)255, size * size * scale * scale).ToArray();
-        foreach (Match stroke in StrokePattern().Matches(path))
+        var pixels = new byte[size * size * scale * scale];
+        for (var i = 0; i < pixels.Length; i++)
         {
-            var (x, y, length) = (int.Parse(stroke.Groups[1].Value), int.Parse(stroke.Groups[2].Value), int.Parse(stroke.Groups[3].Value));
-            for (var row = y * scale; row < (y + 1) * scale; row++)
-            {
-                Array.Fill(pixels, (byte)0, (row * size * scale) + (x * scale), length * scale);
-            }
+            var (y, x) = (i / (size * scale) / scale, i % (size * scale) / scale);
+            pixels[i] = sheet[top + y, x] ? (byte)0 : (byte)255;
         }
 
         var bitmap = new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(
@@ -188,9 +206,9 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
         return new ZXing.QrCode.QRCodeReader().decode(bitmap)?.Text ?? throw new Xunit.Sdk.XunitException("the QR code does not decode");
     }
 
-    [GeneratedRegex("<div class=\"qr\"><svg [^>]*viewBox=\"0 0 (\\d+) \\d+\"[^>]*aria-label=\"([^\"]*)\"><path [^>]*d=\"((?:M\\d+ \\d+\\.5h\\d+)+)\"/></svg></div>")]
-    private static partial Regex QrPattern();
+    [GeneratedRegex("<image id=\"qr-codes\" [^>]*href=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"/>")]
+    private static partial Regex QrSheetPattern();
 
-    [GeneratedRegex("M(\\d+) (\\d+)\\.5h(\\d+)")]
-    private static partial Regex StrokePattern();
+    [GeneratedRegex("<div class=\"qr\"><svg class=\"qr-code\" viewBox=\"0 (\\d+) (\\d+) \\d+\" role=\"img\" aria-label=\"([^\"]*)\"><use href=\"#qr-codes\"/></svg></div>")]
+    private static partial Regex QrPattern();
 }
