@@ -14,6 +14,7 @@ internal static class PrintPage
     /// embedded font's subset and text map per PDF, which costs far less for these than for the 19 MB Noto Sans CJK
     /// collection, and their text maps give 广 back as 广 (Noto's gives the look-alike radical ⼴). Noto Sans CJK SC
     /// stays last for the rare characters Droid lacks (CJK extension B), so such a name still prints. See ADR 0008.
+    /// The print tab gets the first two cut to the page's characters (<see cref="PrintFonts"/>, ADR 0018).
     /// </summary>
     private const string Fonts = "\"DejaVu Sans\", \"Droid Sans Fallback\", \"Noto Sans CJK SC\", sans-serif";
 
