@@ -103,8 +103,7 @@ public sealed class RecordUsageApiTests
     {
         var (host, time) = await KeyMomentHost.StartAsync();
         await using var _host = host;
-        // 13922334455's contract ends on 10 February: 90 days away now, 60 days away on 12 December. (Advancing the clock
-        // also wakes the background sweep; whichever run comes first raises the task, the other finds it raised.)
+        // 13922334455's contract ends on 10 February: 90 days away now, 60 days away on 12 December.
         Assert.Equal(0, await host.WithDb(db => db.RepTasks.CountAsync(t => t.CustomerName == "李娟")));
         time.Advance(TimeSpan.FromDays(30));
 

@@ -34,7 +34,10 @@ internal sealed class KeyMomentSweep(
 {
     protected override string Name => "key-moment-sweep";
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.EvaluateEveryMinutes);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.EvaluateEveryMinutes));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.EvaluateEveryMinutes <= 0 ? Task.CompletedTask : base.ExecuteAsync(stoppingToken);
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
         sender.Send(new EvaluateKeyMoments.Command(), SystemPrincipal.For(Name), cancellationToken);
