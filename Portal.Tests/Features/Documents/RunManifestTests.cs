@@ -178,6 +178,48 @@ public sealed partial class RunManifestTests(PortalHostFixture fixture) : IClass
         });
     }
 
+    [Fact]
+    public async Task A_printed_manifest_embeds_fonts_cut_to_its_characters_not_the_system_fonts()
+    {
+        var renderer = Host.Services.GetRequiredService<IDocumentRenderer>();
+        var manifest = new RunManifest.Manifest(9, "陈强", DeliveryChannel.InHouse, Tomorrow, "天河", 0, [.. Enumerable.Range(1, 3).Select(i =>
+            new RunManifest.Stop(60 + i, i, $"T{i:D8}", $"O{i:D8}", "14:00-18:00", null, $"林晓{i}", "138****8000", "广州市 天河区", [], 0m, CollectionMethod.None, false))]);
+
+        var glyphs = EmbeddedFontGlyphCounts(await Print(renderer, manifest));
+
+        // Chromium keeps a font's glyph numbers when it embeds it, so the system's Droid Sans Fallback would come
+        // with tens of thousands of glyphs and DejaVu Sans with thousands.
+        Assert.True(glyphs.Count >= 2, $"{glyphs.Count} TrueType fonts embedded");
+        Assert.All(glyphs, count => Assert.InRange(count, 1, 500));
+    }
+
+    /// <summary>The glyph count (maxp) of every TrueType font file embedded in the PDF.</summary>
+    private static List<int> EmbeddedFontGlyphCounts(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var counts = new List<int>();
+        foreach (Match stream in FontFileStreamPattern().Matches(text))
+        {
+            var end = text.IndexOf("endstream", stream.Index + stream.Length, StringComparison.Ordinal);
+            using var inflated = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, stream.Index + stream.Length, end - stream.Index - stream.Length), System.IO.Compression.CompressionMode.Decompress))
+            {
+                zlib.CopyTo(inflated);
+            }
+
+            var font = inflated.ToArray();
+            var tables = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+            var maxp = Enumerable.Range(0, tables).Select(t => 12 + (t * 16)).Single(r => System.Text.Encoding.ASCII.GetString(font, r, 4) == "maxp");
+            var offset = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(maxp + 8));
+            counts.Add(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(offset + 4)));
+        }
+
+        return counts;
+    }
+
+    [GeneratedRegex(@"<<[^>]*?/Length1 \d+[^>]*?>>\s*stream\r?\n")]
+    private static partial Regex FontFileStreamPattern();
+
     private static async Task<byte[]> Print(IDocumentRenderer renderer, RunManifest.Manifest manifest) =>
         await renderer.PrintPdfAsync(await renderer.RenderHtmlAsync<RunManifestDocument>("Run manifest", new Dictionary<string, object?>
         {
