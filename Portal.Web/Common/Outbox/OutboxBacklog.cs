@@ -15,9 +15,12 @@ public sealed record OutboxBacklog(long Depth, TimeSpan OldestAge, TimeSpan Long
             return new OutboxBacklog(0, TimeSpan.Zero, TimeSpan.Zero);
         }
 
-        var oldest = await waiting.OrderBy(m => m.CreatedAtUtc).Select(m => m.CreatedAtUtc).FirstAsync(cancellationToken);
-        var earliestDue = await waiting.OrderBy(m => m.DueAtUtc).Select(m => m.DueAtUtc).FirstAsync(cancellationToken);
-        return new OutboxBacklog(depth, Positive(nowUtc - oldest), Positive(nowUtc - earliestDue));
+        // Another node may deliver the last messages between these reads: then the backlog is empty.
+        var oldest = await waiting.OrderBy(m => m.CreatedAtUtc).Select(m => (DateTime?)m.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var earliestDue = await waiting.OrderBy(m => m.DueAtUtc).Select(m => (DateTime?)m.DueAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return oldest is null || earliestDue is null
+            ? new OutboxBacklog(0, TimeSpan.Zero, TimeSpan.Zero)
+            : new OutboxBacklog(depth, Positive(nowUtc - oldest.Value), Positive(nowUtc - earliestDue.Value));
     }
 
     private static TimeSpan Positive(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
